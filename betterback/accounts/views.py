@@ -1,0 +1,36 @@
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_http_methods, require_POST
+
+from betterback.accounts import services
+from betterback.accounts.forms import LoginForm
+
+
+def _safe_next(request, fallback="core:home"):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return fallback
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def login_view(request):
+    if request.user.is_authenticated:
+        return redirect("core:home")
+    form = LoginForm(request, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.do_login(request, form.user)
+        return redirect(_safe_next(request))
+    return render(
+        request, "accounts/login.html", {"form": form, "next": _safe_next(request, "")}
+    )
+
+
+@require_POST
+def logout_view(request):
+    services.do_logout(request)
+    return redirect("accounts:login")

@@ -1,0 +1,124 @@
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from betterback.materials.content import Material
+
+
+class WhatMattersForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    life_areas = forms.MultipleChoiceField(
+        label=_("The areas of my life that matter most"),
+        help_text=_("Choose as many as you like."),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, material: Material, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["life_areas"].choices = [(a.id, a.label) for a in material.life_areas]
+
+
+class ActivityForm(forms.Form):
+    key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=32)
+    text = forms.CharField(label=_("Activity"), max_length=200, required=False)
+    area = forms.ChoiceField(label=_("Life area"), required=False)
+    stopped_by_pain = forms.BooleanField(
+        label=_("The pain stops me from doing this now"), required=False
+    )
+    rank = forms.TypedChoiceField(
+        label=_("Among my most important"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+    )
+
+    def __init__(self, *args, material: Material, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].choices = [("", _("No area chosen"))] + [
+            (a.id, a.label) for a in material.life_areas
+        ]
+        self.fields["rank"].choices = [("", _("Not ranked"))] + [
+            (n, _("Number %(rank)s") % {"rank": n}) for n in range(1, material.ranked + 1)
+        ]
+
+    def clean(self):
+        data = super().clean()
+        text = (data.get("text") or "").strip()
+        if not text and (data.get("rank") or data.get("stopped_by_pain")):
+            self.add_error(
+                "text",
+                ValidationError(
+                    _("Write the activity, or clear the rest of this row."), code="text_missing"
+                ),
+            )
+        data["text"] = text
+        return data
+
+    def to_data(self) -> dict | None:
+        data = self.cleaned_data
+        if not data.get("text") or data.get("DELETE"):
+            return None
+        return {
+            "key": data.get("key") or uuid.uuid4().hex[:8],
+            "text": data["text"],
+            "area": data.get("area") or "",
+            "stopped_by_pain": bool(data.get("stopped_by_pain")),
+            "rank": data.get("rank"),
+        }
+
+
+class BaseActivityFormSet(forms.BaseFormSet):
+    def __init__(self, *args, material: Material, **kwargs):
+        self.material = material
+        super().__init__(*args, form_kwargs={"material": material}, **kwargs)
+
+    def clean(self):
+        if any(self.errors):
+            return
+        kept = [form.to_data() for form in self.forms]
+        kept = [a for a in kept if a]
+        if len(kept) > self.material.max_activities:
+            raise ValidationError(
+                ngettext_lazy(
+                    "You can list at most %(limit)d activity.",
+                    "You can list at most %(limit)d activities.",
+                    "limit",
+                ),
+                code="too_many",
+                params={"limit": self.material.max_activities},
+            )
+        ranks = [a["rank"] for a in kept if a["rank"]]
+        for rank in sorted(set(ranks)):
+            if ranks.count(rank) > 1:
+                raise ValidationError(
+                    _("Only one activity can be number %(rank)d. Choose a different number."),
+                    code="rank_taken",
+                    params={"rank": rank},
+                )
+        self.activities = kept
+
+
+
+
+def build_forms(material: Material, entry_data: dict, version: int, post=None):
+    """The pair of forms for the page: life areas (with the version) and the activity rows."""
+    activities = entry_data.get("activities") or []
+    main = WhatMattersForm(
+        post,
+        material=material,
+        initial={"version": version, "life_areas": entry_data.get("life_areas") or []},
+    )
+    extra = max(0, min(3, material.max_activities - len(activities)))
+    formset_class = forms.formset_factory(
+        ActivityForm, formset=BaseActivityFormSet, extra=extra, can_delete=True, max_num=50
+    )
+    rows = formset_class(post, material=material, initial=activities, prefix="activity")
+    return main, rows
+
+
+def collected_data(main: WhatMattersForm, rows: BaseActivityFormSet) -> dict:
+    return {"life_areas": list(main.cleaned_data["life_areas"]), "activities": rows.activities}

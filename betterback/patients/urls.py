@@ -1,0 +1,11 @@
+from django.urls import path
+
+from betterback.patients import views
+
+app_name = "patients"
+urlpatterns = [
+    path("clinic/", views.patient_list, name="list"),
+    path("clinic/patients/<uuid:public_id>/", views.patient_overview, name="overview"),
+    path("me/", views.patient_home, name="home"),
+    path("me/access-log/", views.access_log, name="access_log"),
+]

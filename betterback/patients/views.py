@@ -1,0 +1,50 @@
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from betterback.accounts.decorators import clinician_required, patient_required
+from betterback.audit.services import source_of
+from betterback.patients import services
+from betterback.patients.access import own_patient_record, patient_for_clinician
+
+
+@require_GET
+@clinician_required
+def patient_list(request):
+    relationships = services.care_list(
+        clinician=request.user.clinician, source=source_of(request)
+    )
+    return render(request, "patients/patient_list.html", {"relationships": relationships})
+
+
+@require_GET
+@clinician_required
+def patient_overview(request, public_id):
+    patient = patient_for_clinician(request, public_id)
+    overview = services.read_overview(patient=patient, actor=request.user, source=source_of(request))
+    return render(
+        request,
+        "patients/patient_overview.html",
+        {"patient": patient, **overview},
+    )
+
+
+@require_GET
+@patient_required
+def patient_home(request):
+    patient = own_patient_record(request)
+    overview = services.read_overview(patient=patient, actor=request.user, source=source_of(request))
+    return render(
+        request,
+        "patients/home.html",
+        {"patient": patient, **overview},
+    )
+
+
+@require_GET
+@patient_required
+def access_log(request):
+    patient = own_patient_record(request)
+    events = services.access_log(patient=patient, actor=request.user, source=source_of(request))
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    return render(request, "patients/access_log.html", {"page": page})

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("betterback.core.urls")),
+    path("", include("betterback.accounts.urls")),
+    path("", include("betterback.patients.urls")),
+    path("", include("betterback.clinics.urls")),
+    path("", include("betterback.invitations.urls")),
+    path("", include("betterback.materials.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "betterback.core.views.error_403"
+handler404 = "betterback.core.views.error_404"
+handler500 = "betterback.core.views.error_500"
