@@ -20,3 +20,52 @@ def client_for(client, cast):
         return new
 
     return make
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for the whole run. Never skipped: a missing browser is a failure."""
+    from playwright.sync_api import sync_playwright
+
+    from betterback.testing.browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browse(chromium, live_server):
+    """Opens a fresh browser context (its own cookies: one person on one device) and returns a
+    page whose every visit is checked by axe-core and for requests to other hosts."""
+    from betterback.testing.browser import axe_violations, describe
+
+    contexts = []
+    foreign = []
+
+    def new_page(width=1280, height=900):
+        context = chromium.new_context(
+            viewport={"width": width, "height": height}, base_url=live_server.url
+        )
+        contexts.append(context)
+        context.set_default_timeout(10_000)
+        page = context.new_page()
+        page.on(
+            "request",
+            lambda request: None
+            if request.url.startswith((live_server.url, "data:"))
+            else foreign.append(request.url),
+        )
+        return page
+
+    def check(page):
+        page.wait_for_load_state("load")
+        violations = axe_violations(page)
+        assert not violations, f"axe-core on {page.url}:\n{describe(violations)}"
+        assert not foreign, f"requests to other hosts: {foreign}"
+
+    new_page.check = check
+    yield new_page
+    for context in contexts:
+        context.close()
