@@ -84,14 +84,15 @@ TEMPLATES = [
 # Database: SQLite in the project folder unless DATABASE_URL says otherwise.
 DATABASE_URL = env_str("DATABASE_URL", default=f"sqlite:///{PROJECT_DIR / 'betterback.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+SQLITE_OPTIONS = {
+    # WAL lets readers work while one writer writes; FULL syncs every commit to disk, so a
+    # check-in that the patient saw as saved survives a power cut.
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {
-        # WAL lets readers work while one writer writes; FULL syncs every commit to disk, so a
-        # check-in that the patient saw as saved survives a power cut.
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-    }
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -1,0 +1,286 @@
+"""Who may open which page: every URL of the project against every member of the cast.
+
+Each refusal writes a "refused" audit event; when the URL names Peter, the event is logged
+against Peter so that it shows in his "Who has looked at my data".
+"""
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import pytest
+from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from betterback.audit.models import Action, AuditEvent
+from betterback.invitations import services as invitations
+from betterback.materials import services as materials
+from betterback.materials.models import Context
+from betterback.patients.models import CareRelationship
+
+PETER_ACTIVITY = "Carry my grandson up the stairs"
+PEOPLE = ["anonymous", "lise", "olav", "karim", "anne", "peter", "maja", "staff"]
+
+
+@pytest.fixture(autouse=True)
+def quick_passwords(settings):
+    # The cast's passwords are hashed with argon2 otherwise, which makes every test slow.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@dataclass(frozen=True)
+class Page:
+    view: str
+    audience: str
+    method: str = "get"
+    names_peter: bool = False
+
+
+# Every protected page, and who it is for.
+PAGES = [
+    Page("patients:list", "clinicians"),
+    Page("invitations:invite", "clinicians"),
+    Page("patients:overview", "peters_clinician", names_peter=True),
+    Page("materials:clinician_what_matters", "peters_clinician", names_peter=True),
+    Page("materials:clinician_what_matters_print", "peters_clinician", names_peter=True),
+    Page("invitations:detail", "inviting_clinician"),
+    Page("invitations:renew", "inviting_clinician", method="post"),
+    Page("patients:home", "patients"),
+    Page("patients:access_log", "patients"),
+    Page("materials:patient_what_matters", "patients"),
+    Page("materials:patient_what_matters_print", "patients"),
+    Page("clinics:admin_overview", "clinic_admins"),
+]
+
+# Pages anyone may open; none of them refuses anybody.
+PUBLIC = [
+    Page("core:home", "everyone"),
+    Page("core:set_language", "everyone", method="post"),
+    Page("accounts:login", "everyone"),
+    Page("accounts:logout", "everyone", method="post"),
+    Page("invitations:accept", "everyone"),
+]
+
+ALLOWED = {
+    "clinicians": {"lise", "olav", "karim"},
+    "peters_clinician": {"lise"},
+    "inviting_clinician": {"lise"},
+    "patients": {"peter", "maja"},
+    "clinic_admins": {"anne"},
+}
+# Clinicians who are not the right clinician get "not found": the page does not even admit
+# that the patient or the invitation exists.
+NOT_FOUND = {
+    "peters_clinician": {"olav", "karim"},
+    "inviting_clinician": {"olav", "karim"},
+}
+
+
+def expected_outcome(page: Page, who: str) -> str:
+    if who == "anonymous":
+        return "login"
+    if who in ALLOWED[page.audience]:
+        return "ok"
+    if who in NOT_FOUND.get(page.audience, set()):
+        return "not_found"
+    return "forbidden"
+
+
+@pytest.fixture
+def world(cast):
+    """Peter has filled in "What matters to me"; Lise has an open letter invitation."""
+    materials.save_entry(
+        patient=cast.peter_patient,
+        material_id="what-matters",
+        data={
+            "life_areas": ["family"],
+            "activities": [
+                {"key": "k1", "text": PETER_ACTIVITY, "area": "family",
+                 "stopped_by_pain": True, "rank": 1}
+            ],
+        },
+        based_on_version=0,
+        actor=cast.lise,
+        source="test",
+        context=Context.CONSULTATION,
+    )
+    invitation, token = invitations.invite_patient(
+        None,
+        clinician=cast.lise.clinician,
+        full_name="Nora Lund",
+        email="nora@test.example",
+        delivery="letter",
+        language="da",
+        source="test",
+    )
+    return {"invitation": invitation, "token": token}
+
+
+def url_of(view: str, cast, world) -> str:
+    if view.startswith("materials:clinician_") or view == "patients:overview":
+        return reverse(view, args=[cast.peter_patient.public_id])
+    if view in ("invitations:detail", "invitations:renew"):
+        return reverse(view, args=[world["invitation"].pk])
+    if view == "invitations:accept":
+        return reverse(view, args=[world["token"]])
+    return reverse(view)
+
+
+def user_of(cast, who):
+    return None if who == "anonymous" else getattr(cast, who)
+
+
+def open_page(client, page: Page, url: str):
+    if page.method == "post":
+        return client.post(url, {"language": "da", "next": "/"})
+    return client.get(url)
+
+
+def project_view_names() -> set[str]:
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif pattern.name:
+                yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+    return {name for name in walk(get_resolver().url_patterns, None)
+            if not name.startswith("admin:")}
+
+
+def new_events(before_id):
+    return list(AuditEvent.objects.filter(id__gt=before_id).order_by("id"))
+
+
+def last_event_id():
+    return AuditEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+
+def test_every_url_of_the_project_is_in_the_access_table():
+    assert project_view_names() == {p.view for p in PAGES + PUBLIC}
+
+
+@pytest.mark.parametrize(
+    ("page", "who"),
+    [(page, who) for page in PAGES for who in PEOPLE],
+    ids=[f"{page.view}-{who}" for page in PAGES for who in PEOPLE],
+)
+def test_each_page_lets_in_only_its_audience(cast, world, client_for, page, who):
+    user = user_of(cast, who)
+    url = url_of(page.view, cast, world)
+    before = last_event_id()
+
+    response = open_page(client_for(user), page, url)
+
+    outcome = expected_outcome(page, who)
+    body = response.content.decode()
+    refusals = [e for e in new_events(before) if e.action == Action.REFUSED]
+    if outcome == "ok":
+        assert response.status_code == (302 if page.method == "post" else 200)
+        assert refusals == []
+    else:
+        status = {"login": 302, "forbidden": 403, "not_found": 404}[outcome]
+        assert response.status_code == status
+        if outcome == "login":
+            assert response["Location"] == f"/login/?next={quote(url)}"
+        assert len(refusals) == 1
+        event = refusals[0]
+        assert event.actor_id == (user.pk if user else None)
+        assert event.patient == (cast.peter_patient if page.names_peter else None)
+        assert event.source == f"view:{page.view}"
+        assert event.target == url
+    if who not in ("lise", "peter"):
+        assert PETER_ACTIVITY not in body
+        assert "Peter Jensen" not in body
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        "patients:overview",
+        "materials:clinician_what_matters",
+        "materials:clinician_what_matters_print",
+    ],
+)
+def test_peters_own_clinician_sees_his_pages(cast, world, client_for, view):
+    response = client_for(cast.lise).get(url_of(view, cast, world))
+
+    assert response.status_code == 200
+    assert "Peter Jensen" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "view", ["materials:patient_what_matters", "materials:patient_what_matters_print"]
+)
+def test_each_patient_sees_only_their_own_worksheet(cast, world, client_for, view):
+    own = client_for(cast.peter).get(reverse(view)).content.decode()
+    other = client_for(cast.maja).get(reverse(view)).content.decode()
+
+    assert PETER_ACTIVITY in own
+    assert PETER_ACTIVITY not in other
+    assert "Maja Sørensen" in other
+
+
+@pytest.mark.parametrize(
+    ("page", "who"),
+    [(page, who) for page in PUBLIC for who in PEOPLE],
+    ids=[f"{page.view}-{who}" for page in PUBLIC for who in PEOPLE],
+)
+def test_public_pages_open_for_everyone_and_refuse_nobody(cast, world, client_for, page, who):
+    before = last_event_id()
+
+    response = open_page(client_for(user_of(cast, who)), page, url_of(page.view, cast, world))
+
+    assert response.status_code in (200, 302)
+    assert not [e for e in new_events(before) if e.action == Action.REFUSED]
+    assert PETER_ACTIVITY not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        "patients:overview",
+        "materials:clinician_what_matters",
+        "materials:clinician_what_matters_print",
+    ],
+)
+def test_it_refuses_a_clinician_whose_care_relationship_has_ended(cast, world, client_for, view):
+    CareRelationship.objects.filter(patient=cast.peter_patient, clinician__user=cast.lise).update(
+        ended_at=timezone.now()
+    )
+    before = last_event_id()
+
+    response = client_for(cast.lise).get(url_of(view, cast, world))
+
+    assert response.status_code == 404
+    assert PETER_ACTIVITY not in response.content.decode()
+    [event] = new_events(before)
+    assert event.action == Action.REFUSED
+    assert event.actor == cast.lise
+    assert event.patient == cast.peter_patient
+    assert event.detail == {"reason": "no_active_care_relationship"}
+
+
+def test_it_refuses_a_patient_id_that_does_not_exist_without_naming_a_patient(cast, client_for):
+    before = last_event_id()
+
+    response = client_for(cast.lise).get(
+        reverse("patients:overview", args=["00000000-0000-0000-0000-000000000000"])
+    )
+
+    assert response.status_code == 404
+    [event] = new_events(before)
+    assert (event.action, event.patient) == (Action.REFUSED, None)
+
+
+@pytest.mark.parametrize(
+    ("who", "refused"),
+    [("lise", True), ("peter", True), ("anne", True), ("anonymous", True), ("staff", False)],
+)
+def test_the_django_admin_is_only_for_staff(cast, client_for, who, refused):
+    response = client_for(user_of(cast, who)).get("/admin/")
+
+    if refused:
+        assert response.status_code == 302
+        assert response["Location"].startswith("/admin/login/")
+    else:
+        assert response.status_code == 200
