@@ -53,9 +53,11 @@ def browse(chromium, live_server):
         page = context.new_page()
         page.on(
             "request",
-            lambda request: None
-            if request.url.startswith((live_server.url, "data:"))
-            else foreign.append(request.url),
+            lambda request: (
+                None
+                if request.url.startswith((live_server.url, "data:"))
+                else foreign.append(request.url)
+            ),
         )
         return page
 

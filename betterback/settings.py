@@ -18,7 +18,9 @@ DEBUG = env_bool("DJANGO_DEBUG", default=False)
 PLACEHOLDER_SECRET_KEY = "insecure-development-key-do-not-use-in-production"
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", default=PLACEHOLDER_SECRET_KEY if DEBUG else "")
 if not DEBUG and (
-    not SECRET_KEY or SECRET_KEY == PLACEHOLDER_SECRET_KEY or len(set(SECRET_KEY)) < 5
+    not SECRET_KEY
+    or SECRET_KEY == PLACEHOLDER_SECRET_KEY
+    or len(set(SECRET_KEY)) < 5
     or len(SECRET_KEY) < 50
 ):
     raise ImproperlyConfigured(
@@ -166,6 +168,7 @@ EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", default=True)
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", default="BetterBack <noreply@localhost>")
 
 # Security. Production sits behind a TLS proxy that sets X-Forwarded-Proto.

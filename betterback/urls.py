@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 urlpatterns = [
     path("", include("betterback.core.urls")),
@@ -8,6 +9,8 @@ urlpatterns = [
     path("", include("betterback.clinics.urls")),
     path("", include("betterback.invitations.urls")),
     path("", include("betterback.materials.urls")),
+    # Staff log in through the app's own login: throttled, audited, with the short staff session.
+    path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
     path("admin/", admin.site.urls),
 ]
 

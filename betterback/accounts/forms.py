@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from betterback.accounts import services
 
@@ -29,9 +30,12 @@ class LoginForm(forms.Form):
             return self.cleaned_data
         if services.is_locked(email):
             raise ValidationError(
-                _(
+                ngettext_lazy(
                     "Too many failed attempts. For your safety, logging in with this email "
-                    "address is paused for %(minutes)d minutes."
+                    "address is paused for %(minutes)d minute.",
+                    "Too many failed attempts. For your safety, logging in with this email "
+                    "address is paused for %(minutes)d minutes.",
+                    "minutes",
                 ),
                 code="locked",
                 params={"minutes": settings.LOGIN_FAILURE_WINDOW_SECONDS // 60},

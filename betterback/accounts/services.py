@@ -22,6 +22,7 @@ def is_locked(email: str) -> bool:
 
 def note_failed_login(request, email: str) -> None:
     email = email.strip().lower()[:254]
+    FailedLogin.objects.filter(at__lt=_window_start()).delete()
     FailedLogin.objects.create(email=email)
     record(
         actor=None,
@@ -33,10 +34,6 @@ def note_failed_login(request, email: str) -> None:
 
 def do_login(request, user: User) -> None:
     login(request, user)
-    # A language picked on the login page is a fresh, explicit choice: it becomes the user's own.
-    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-    if chosen in dict(settings.LANGUAGES):
-        set_language(user, chosen)
     FailedLogin.objects.filter(email=user.email).delete()
     # Sliding expiry (SESSION_SAVE_EVERY_REQUEST): clinicians on shared clinic computers get a
     # shorter idle time than patients on their own phones.

@@ -25,9 +25,7 @@ def login_view(request):
     if request.method == "POST" and form.is_valid():
         services.do_login(request, form.user)
         return redirect(_safe_next(request))
-    return render(
-        request, "accounts/login.html", {"form": form, "next": _safe_next(request, "")}
-    )
+    return render(request, "accounts/login.html", {"form": form, "next": _safe_next(request, "")})
 
 
 @require_POST

@@ -19,9 +19,8 @@ def _actor_fields(actor) -> dict:
 
 
 def _label(user) -> str:
-    clinician = getattr(user, "clinician", None) if user.role == "clinician" else None
-    if clinician:
-        return f"{user.full_name}, {clinician.get_profession_display()}, {clinician.clinic.name}"
+    # A snapshot of the name only; profession and clinic are shown from the live records, so they
+    # appear in the reader's language.
     return user.full_name or user.email
 
 
@@ -55,5 +54,5 @@ def events_about(patient):
         AuditEvent.objects.filter(patient=patient)
         .exclude(actor=patient.user)
         .exclude(action=Action.LIST)
-        .select_related("actor")
+        .select_related("actor__clinician__clinic")
     )

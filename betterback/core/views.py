@@ -18,7 +18,10 @@ HOME_BY_ROLE = {
 def home(request):
     if not request.user.is_authenticated:
         return redirect("accounts:login")
-    return redirect(HOME_BY_ROLE.get(request.user.role, "accounts:login"))
+    if request.user.role not in HOME_BY_ROLE:
+        # Logged in but neither patient, clinician, administrator nor staff: nothing to show.
+        return render(request, "core/no_role.html", status=403)
+    return redirect(HOME_BY_ROLE[request.user.role])
 
 
 @require_POST

@@ -55,7 +55,9 @@ def _patient(email, name, clinician):
         email=email, defaults={"full_name": name, "user": user}
     )
     if not CareRelationship.objects.active().filter(patient=patient, clinician=clinician).exists():
-        CareRelationship.objects.create(patient=patient, clinician=clinician, clinic=clinician.clinic)
+        CareRelationship.objects.create(
+            patient=patient, clinician=clinician, clinic=clinician.clinic
+        )
     return patient
 
 
@@ -79,7 +81,13 @@ def peter_data() -> dict:
     return {
         "life_areas": spec["life_areas"],
         "activities": [
-            {"key": f"demo{i}", "text": text, "area": area, "stopped_by_pain": stopped, "rank": rank}
+            {
+                "key": f"demo{i}",
+                "text": text,
+                "area": area,
+                "stopped_by_pain": stopped,
+                "rank": rank,
+            }
             for i, (text, area, stopped, rank) in enumerate(spec["activities"], start=1)
         ],
     }
@@ -91,8 +99,12 @@ def demo_exists() -> bool:
 
 @transaction.atomic
 def load_demo() -> None:
-    odense, _ = Clinic.objects.get_or_create(name="Rygklinikken Odense", defaults={"city": "Odense"})
-    vejle, _ = Clinic.objects.get_or_create(name="Kiropraktorhuset Vejle", defaults={"city": "Vejle"})
+    odense, _ = Clinic.objects.get_or_create(
+        name="Rygklinikken Odense", defaults={"city": "Odense"}
+    )
+    vejle, _ = Clinic.objects.get_or_create(
+        name="Kiropraktorhuset Vejle", defaults={"city": "Vejle"}
+    )
     lise = _clinician("lise@demo.example", "Lise Holm", odense, Profession.PHYSIOTHERAPIST)
     karim = _clinician("karim@demo.example", "Karim Nasser", vejle, Profession.CHIROPRACTOR)
     admin = _user("admin@demo.example", "Anne Dahl")

@@ -25,6 +25,9 @@ class Invitation(models.Model):
     clinician = models.ForeignKey(
         "clinics.Clinician", on_delete=models.PROTECT, related_name="invitations"
     )
+    # The name as the clinician typed it. Shown on the clinician's pages instead of the stored
+    # patient record, so an invitation does not reveal who already has an account.
+    invited_name = models.CharField(max_length=200)
     token_hash = models.CharField(max_length=64, unique=True)
     delivery = models.CharField(max_length=10, choices=Delivery.choices)
     language = models.CharField(max_length=5, choices=settings.LANGUAGES)

@@ -1,6 +1,8 @@
 """Inviting a patient and accepting an invitation."""
 
+import logging
 import secrets
+import smtplib
 from datetime import timedelta
 
 from django.conf import settings
@@ -15,6 +17,8 @@ from betterback.audit.models import Action
 from betterback.audit.services import record
 from betterback.invitations.models import Delivery, Invitation, hash_token
 from betterback.patients.models import CareRelationship, Patient
+
+logger = logging.getLogger(__name__)
 
 
 class InvitationUnusable(Exception):
@@ -40,10 +44,13 @@ def find_open(token: str) -> Invitation:
     return invitation
 
 
-def _new_invitation(*, clinician, patient, delivery, language) -> tuple[Invitation, str]:
+def _new_invitation(
+    *, clinician, patient, delivery, language, invited_name
+) -> tuple[Invitation, str]:
     token = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
         patient=patient,
+        invited_name=invited_name,
         clinician=clinician,
         token_hash=hash_token(token),
         delivery=delivery,
@@ -53,8 +60,9 @@ def _new_invitation(*, clinician, patient, delivery, language) -> tuple[Invitati
     return invitation, token
 
 
-def _send_email(request, invitation: Invitation, token: str) -> None:
-    # The email holds no health data: who invites, and the link.
+def _send_email(request, invitation: Invitation, token: str) -> bool:
+    """Send the invitation; False if the mail server failed (the invitation stays valid, and the
+    clinician can send a new link or print a letter). The email holds no health data."""
     with translation.override(invitation.language):
         context = {
             "invitation": invitation,
@@ -63,7 +71,12 @@ def _send_email(request, invitation: Invitation, token: str) -> None:
         }
         subject = render_to_string("invitations/email_subject.txt", context).strip()
         body = render_to_string("invitations/email_body.txt", context)
-    send_mail(subject, body, None, [invitation.patient.email])
+    try:
+        send_mail(subject, body, None, [invitation.patient.email])
+    except (OSError, smtplib.SMTPException):
+        logger.exception("Could not send invitation %s", invitation.pk)
+        return False
+    return True
 
 
 def invite_patient(
@@ -75,7 +88,11 @@ def invite_patient(
         if patient is None:
             patient = Patient.objects.create(full_name=full_name.strip(), email=email)
         invitation, token = _new_invitation(
-            clinician=clinician, patient=patient, delivery=delivery, language=language
+            clinician=clinician,
+            patient=patient,
+            delivery=delivery,
+            language=language,
+            invited_name=full_name.strip(),
         )
         record(
             actor=clinician.user,
@@ -85,8 +102,7 @@ def invite_patient(
             target=f"invitation:{invitation.pk}",
             detail={"delivery": delivery},
         )
-    if delivery == Delivery.EMAIL:
-        _send_email(request, invitation, token)
+    invitation.email_sent = delivery == Delivery.EMAIL and _send_email(request, invitation, token)
     return invitation, token
 
 
@@ -101,6 +117,7 @@ def renew(request, invitation: Invitation, *, source: str) -> tuple[Invitation, 
             patient=invitation.patient,
             delivery=invitation.delivery,
             language=invitation.language,
+            invited_name=invitation.invited_name,
         )
         record(
             actor=invitation.clinician.user,
@@ -110,8 +127,7 @@ def renew(request, invitation: Invitation, *, source: str) -> tuple[Invitation, 
             target=f"invitation:{new.pk}",
             detail={"delivery": new.delivery, "replaces": invitation.pk},
         )
-    if new.delivery == Delivery.EMAIL:
-        _send_email(request, new, token)
+    new.email_sent = new.delivery == Delivery.EMAIL and _send_email(request, new, token)
     return new, token
 
 
@@ -121,9 +137,7 @@ def accept(*, token: str, password: str | None, language: str, user=None, source
     with transaction.atomic():
         # Lock the row so that two quick submits of the same link use it only once.
         invitation = (
-            Invitation.objects.select_for_update()
-            .filter(token_hash=hash_token(token))
-            .first()
+            Invitation.objects.select_for_update().filter(token_hash=hash_token(token)).first()
         )
         if invitation is None:
             raise InvitationUnusable("unknown")
@@ -144,7 +158,11 @@ def accept(*, token: str, password: str | None, language: str, user=None, source
         invitation.used_at = timezone.now()
         invitation.save(update_fields=["used_at"])
         clinician = invitation.clinician
-        if not CareRelationship.objects.active().filter(patient=patient, clinician=clinician).exists():
+        if (
+            not CareRelationship.objects.active()
+            .filter(patient=patient, clinician=clinician)
+            .exists()
+        ):
             CareRelationship.objects.create(
                 patient=patient, clinician=clinician, clinic=clinician.clinic
             )

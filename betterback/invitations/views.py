@@ -29,11 +29,23 @@ def invitation_for_clinician(request, pk) -> Invitation:
     return invitation
 
 
-def _remember_token(request, invitation, token):
-    # Kept in the clinician's session only, so the letter can be printed from the next page.
-    tokens = request.session.get(SESSION_TOKENS, {})
-    tokens[str(invitation.pk)] = token
-    request.session[SESSION_TOKENS] = tokens
+def _after_creation(request, invitation, token):
+    if invitation.delivery == Delivery.LETTER:
+        # The letter needs the token on the next page; it is kept in the clinician's own session
+        # only, which ends at logout or after the clinician's idle time.
+        tokens = request.session.get(SESSION_TOKENS, {})
+        tokens[str(invitation.pk)] = token
+        request.session[SESSION_TOKENS] = tokens
+    elif invitation.email_sent:
+        messages.success(request, _("The invitation has been sent by email."))
+    else:
+        messages.error(
+            request,
+            _(
+                "The email could not be sent. The invitation is saved: try “Send a new link” "
+                "in a moment, or invite the patient by letter."
+            ),
+        )
 
 
 @require_http_methods(["GET", "POST"])
@@ -42,11 +54,12 @@ def invite(request):
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         invitation, token = services.invite_patient(
-            request, clinician=request.user.clinician, source=source_of(request), **form.cleaned_data
+            request,
+            clinician=request.user.clinician,
+            source=source_of(request),
+            **form.cleaned_data,
         )
-        _remember_token(request, invitation, token)
-        if invitation.delivery == Delivery.EMAIL:
-            messages.success(request, _("The invitation has been sent by email."))
+        _after_creation(request, invitation, token)
         return redirect("invitations:detail", pk=invitation.pk)
     return render(request, "invitations/invite.html", {"form": form})
 
@@ -72,8 +85,8 @@ def renew(request, pk):
         messages.info(request, _("This invitation has already been accepted."))
         return redirect("invitations:detail", pk=pk)
     new, token = services.renew(request, invitation, source=source_of(request))
-    _remember_token(request, new, token)
     messages.success(request, _("A new link has been made. The old one no longer works."))
+    _after_creation(request, new, token)
     return redirect("invitations:detail", pk=new.pk)
 
 
@@ -83,9 +96,7 @@ def accept(request, token):
     try:
         invitation = services.find_open(token)
     except services.InvitationUnusable as problem:
-        return render(
-            request, "invitations/unusable.html", {"status": problem.status}, status=410
-        )
+        return render(request, "invitations/unusable.html", {"status": problem.status}, status=410)
     patient = invitation.patient
     if patient.user is not None:
         return _accept_existing_account(request, token, invitation)
@@ -113,12 +124,23 @@ def accept(request, token):
 def _accept_existing_account(request, token, invitation):
     if request.user.is_authenticated and request.user.pk == invitation.patient.user_id:
         if request.method == "POST":
-            services.accept(
-                token=token, password=None, language=request.user.language,
-                user=request.user, source=source_of(request),
+            try:
+                services.accept(
+                    token=token,
+                    password=None,
+                    language=request.user.language,
+                    user=request.user,
+                    source=source_of(request),
+                )
+            except services.InvitationUnusable as problem:
+                return render(
+                    request, "invitations/unusable.html", {"status": problem.status}, status=410
+                )
+            messages.success(
+                request,
+                _("You are now connected with %(name)s.")
+                % {"name": invitation.clinician.user.full_name},
             )
-            messages.success(request, _("You are now connected with %(name)s.") % {
-                "name": invitation.clinician.user.full_name})
             return redirect("patients:home")
         return render(request, "invitations/accept_existing.html", {"invitation": invitation})
     return render(

@@ -59,14 +59,24 @@ class Material:
         return ""
 
 
-def _text(path: Path, data: dict, field: str) -> Text:
-    value = data.get(field)
+def _translations(path: Path, value, field: str) -> Text:
     if not isinstance(value, dict):
         raise ContentError(path, field, "missing; give a table with one text per language")
     for language in REQUIRED_LANGUAGES:
         if not isinstance(value.get(language), str) or not value[language].strip():
             raise ContentError(path, f"{field}.{language}", "missing translation")
     return Text({lang: value[lang] for lang in REQUIRED_LANGUAGES})
+
+
+def _text(path: Path, data: dict, field: str) -> Text:
+    return _translations(path, data.get(field), field)
+
+
+def _table(path: Path, data: dict, field: str, kind: type, default):
+    value = data.get(field, default)
+    if not isinstance(value, kind):
+        raise ContentError(path, field, f"must be a {'list' if kind is list else 'table'}")
+    return value
 
 
 def _int(path: Path, data: dict, field: str, minimum: int) -> int:
@@ -88,18 +98,21 @@ def load_material(path: Path) -> Material:
     if phase not in PHASES:
         raise ContentError(path, "phase", f"must be one of {', '.join(PHASES)}")
     areas, seen = [], set()
-    for index, area in enumerate(data.get("life_areas", [])):
+    for index, area in enumerate(_table(path, data, "life_areas", list, [])):
+        field = f"life_areas[{index}]"
+        if not isinstance(area, dict):
+            raise ContentError(path, field, "must be a table with an id and its texts")
         area_id = area.get("id")
-        if not area_id or area_id in seen:
-            raise ContentError(path, f"life_areas[{index}].id", "missing or duplicate id")
+        if not isinstance(area_id, str) or not area_id or area_id in seen:
+            raise ContentError(path, f"{field}.id", "missing or duplicate id")
         seen.add(area_id)
-        areas.append(Choice(area_id, _text(path, {"label": area}, "label")))
+        areas.append(Choice(area_id, _translations(path, area, field)))
     if not areas:
         raise ContentError(path, "life_areas", "needs at least one life area")
-    limits = data.get("limits", {})
-    sources = data.get("sources", {}).get("items", [])
-    if not sources:
-        raise ContentError(path, "sources.items", "cite at least one source")
+    limits = _table(path, data, "limits", dict, {})
+    sources = _table(path, _table(path, data, "sources", dict, {}), "items", list, [])
+    if not sources or not all(isinstance(s, str) and s.strip() for s in sources):
+        raise ContentError(path, "sources.items", "cite at least one source, each as text")
     return Material(
         id=material_id,
         number=_int(path, data, "number", 1),

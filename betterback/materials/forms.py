@@ -102,8 +102,6 @@ class BaseActivityFormSet(forms.BaseFormSet):
         self.activities = kept
 
 
-
-
 def build_forms(material: Material, entry_data: dict, version: int, post=None):
     """The pair of forms for the page: life areas (with the version) and the activity rows."""
     activities = entry_data.get("activities") or []

@@ -21,7 +21,9 @@ class WorksheetEntry(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["patient", "material_id"], name="one_entry_per_material")
+            models.UniqueConstraint(
+                fields=["patient", "material_id"], name="one_entry_per_material"
+            )
         ]
 
 

@@ -42,7 +42,9 @@ class CareRelationship(models.Model):
     """A patient in the care of one clinician at one clinic. Access to the patient's data lasts
     exactly as long as the relationship is active."""
 
-    patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="care_relationships")
+    patient = models.ForeignKey(
+        Patient, on_delete=models.PROTECT, related_name="care_relationships"
+    )
     clinician = models.ForeignKey(
         Clinician, on_delete=models.PROTECT, related_name="care_relationships"
     )

@@ -11,9 +11,7 @@ from betterback.patients.models import CareRelationship
 
 def care_list(*, clinician, source: str) -> list[CareRelationship]:
     """The clinician's active care relationships with each patient's last worksheet change."""
-    last_change = WorksheetEntry.objects.filter(patient=OuterRef("patient")).order_by(
-        "-updated_at"
-    )
+    last_change = WorksheetEntry.objects.filter(patient=OuterRef("patient")).order_by("-updated_at")
     relationships = list(
         CareRelationship.objects.active()
         .filter(clinician=clinician)

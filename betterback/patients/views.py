@@ -11,9 +11,7 @@ from betterback.patients.access import own_patient_record, patient_for_clinician
 @require_GET
 @clinician_required
 def patient_list(request):
-    relationships = services.care_list(
-        clinician=request.user.clinician, source=source_of(request)
-    )
+    relationships = services.care_list(clinician=request.user.clinician, source=source_of(request))
     return render(request, "patients/patient_list.html", {"relationships": relationships})
 
 
@@ -21,7 +19,9 @@ def patient_list(request):
 @clinician_required
 def patient_overview(request, public_id):
     patient = patient_for_clinician(request, public_id)
-    overview = services.read_overview(patient=patient, actor=request.user, source=source_of(request))
+    overview = services.read_overview(
+        patient=patient, actor=request.user, source=source_of(request)
+    )
     return render(
         request,
         "patients/patient_overview.html",
@@ -33,7 +33,9 @@ def patient_overview(request, public_id):
 @patient_required
 def patient_home(request):
     patient = own_patient_record(request)
-    overview = services.read_overview(patient=patient, actor=request.user, source=source_of(request))
+    overview = services.read_overview(
+        patient=patient, actor=request.user, source=source_of(request)
+    )
     return render(
         request,
         "patients/home.html",

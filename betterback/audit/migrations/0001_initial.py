@@ -7,32 +7,80 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('patients', '0001_initial'),
+        ("patients", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('actor_label', models.CharField(blank=True, max_length=300)),
-                ('actor_role', models.CharField(blank=True, max_length=20)),
-                ('action', models.CharField(choices=[('read', 'looked at'), ('list', 'saw in a patient list'), ('create', 'created'), ('update', 'changed'), ('print', 'printed'), ('refused', 'was refused access to'), ('login', 'logged in'), ('login_failed', 'failed to log in'), ('logout', 'logged out'), ('invite', 'invited'), ('accept', 'accepted an invitation')], max_length=20)),
-                ('target', models.CharField(blank=True, help_text='What was touched.', max_length=100)),
-                ('source', models.CharField(help_text='The view or command that did it.', max_length=100)),
-                ('detail', models.JSONField(blank=True, default=dict)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('patient', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='audit_events', to='patients.patient')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                ("actor_label", models.CharField(blank=True, max_length=300)),
+                ("actor_role", models.CharField(blank=True, max_length=20)),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("read", "looked at"),
+                            ("list", "saw in a patient list"),
+                            ("create", "created"),
+                            ("update", "changed"),
+                            ("print", "printed"),
+                            ("refused", "was refused access to"),
+                            ("login", "logged in"),
+                            ("login_failed", "failed to log in"),
+                            ("logout", "logged out"),
+                            ("invite", "invited"),
+                            ("accept", "accepted an invitation"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "target",
+                    models.CharField(blank=True, help_text="What was touched.", max_length=100),
+                ),
+                (
+                    "source",
+                    models.CharField(help_text="The view or command that did it.", max_length=100),
+                ),
+                ("detail", models.JSONField(blank=True, default=dict)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "patient",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="audit_events",
+                        to="patients.patient",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-at', '-id'],
-                'indexes': [models.Index(fields=['patient', '-at'], name='audit_audit_patient_141f76_idx')],
+                "ordering": ["-at", "-id"],
+                "indexes": [
+                    models.Index(fields=["patient", "-at"], name="audit_audit_patient_141f76_idx")
+                ],
             },
         ),
     ]

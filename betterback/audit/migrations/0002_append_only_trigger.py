@@ -1,8 +1,10 @@
 from django.db import migrations
 
-# On PostgreSQL the database itself refuses UPDATE and DELETE of audit events, so not even a raw
-# SQL session of the app's user can rewrite history. TRUNCATE (used only by test teardown) is not
-# a row event and stays possible. SQLite relies on the model's guards.
+# On PostgreSQL the database itself refuses UPDATE and DELETE of audit events, so a bug or a raw
+# SQL statement cannot rewrite history by accident. (The table's owner can still drop the trigger;
+# docs/deployment.md says how to run the app as a role that does not own the table.) TRUNCATE,
+# used only by test teardown, is not a row event and stays possible. SQLite relies on the model's
+# guards.
 CREATE = """
 CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger AS $$
 BEGIN

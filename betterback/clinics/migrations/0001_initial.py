@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,41 +14,95 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Clinic',
+            name="Clinic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('city', models.CharField(blank=True, max_length=100, verbose_name='city')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("city", models.CharField(blank=True, max_length=100, verbose_name="city")),
             ],
             options={
-                'verbose_name': 'clinic',
-                'verbose_name_plural': 'clinics',
-                'ordering': ['name'],
+                "verbose_name": "clinic",
+                "verbose_name_plural": "clinics",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ClinicAdministrator',
+            name="ClinicAdministrator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('clinic', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='administrators', to='clinics.clinic')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='clinic_administrator', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "clinic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="administrators",
+                        to="clinics.clinic",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="clinic_administrator",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'clinic administrator',
-                'verbose_name_plural': 'clinic administrators',
+                "verbose_name": "clinic administrator",
+                "verbose_name_plural": "clinic administrators",
             },
         ),
         migrations.CreateModel(
-            name='Clinician',
+            name="Clinician",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('profession', models.CharField(choices=[('physiotherapist', 'physiotherapist'), ('chiropractor', 'chiropractor'), ('general_practitioner', 'general practitioner')], max_length=30, verbose_name='profession')),
-                ('clinic', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='clinicians', to='clinics.clinic')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='clinician', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "profession",
+                    models.CharField(
+                        choices=[
+                            ("physiotherapist", "physiotherapist"),
+                            ("chiropractor", "chiropractor"),
+                            ("general_practitioner", "general practitioner"),
+                        ],
+                        max_length=30,
+                        verbose_name="profession",
+                    ),
+                ),
+                (
+                    "clinic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="clinicians",
+                        to="clinics.clinic",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="clinician",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'clinician',
-                'verbose_name_plural': 'clinicians',
+                "verbose_name": "clinician",
+                "verbose_name_plural": "clinicians",
             },
         ),
     ]
