@@ -3,6 +3,12 @@ import pytest
 from betterback.testing.cast import build_cast
 
 
+@pytest.fixture(autouse=True)
+def quick_password_hashing(settings):
+    """argon2 makes every login in a test slow; tests that check the real hasher restore it."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def cast(db):
     return build_cast()

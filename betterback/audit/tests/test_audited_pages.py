@@ -6,24 +6,15 @@ from django.urls import reverse
 from betterback.audit.models import Action, AuditEvent
 from betterback.patients.models import CareRelationship, Patient
 
-
-@pytest.fixture(autouse=True)
-def quick_passwords(settings):
-    # The cast's passwords are hashed with argon2 otherwise, which makes every test slow.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 PAGES = [
     # (who, view, the URL names Peter, action, target)
     ("lise", "patients:overview", True, Action.READ, "overview"),
     ("lise", "materials:clinician_what_matters", True, Action.READ, "material:what-matters"),
-    ("lise", "materials:clinician_what_matters_print", True, Action.PRINT,
-     "material:what-matters"),
+    ("lise", "materials:clinician_what_matters_print", True, Action.PRINT, "material:what-matters"),
     ("peter", "patients:home", False, Action.READ, "overview"),
     ("peter", "patients:access_log", False, Action.READ, "access_log"),
     ("peter", "materials:patient_what_matters", False, Action.READ, "material:what-matters"),
-    ("peter", "materials:patient_what_matters_print", False, Action.PRINT,
-     "material:what-matters"),
+    ("peter", "materials:patient_what_matters_print", False, Action.PRINT, "material:what-matters"),
 ]
 
 
@@ -42,7 +33,11 @@ def test_each_look_at_patient_data_is_recorded(
     assert response.status_code == 200
     [event] = AuditEvent.objects.order_by("-id")[: AuditEvent.objects.count() - before]
     assert (event.action, event.actor, event.patient, event.source, event.target) == (
-        action, actor, cast.peter_patient, f"view:{view}", target
+        action,
+        actor,
+        cast.peter_patient,
+        f"view:{view}",
+        target,
     )
     assert event.actor_label.startswith(actor.full_name)
     assert event.actor_role == actor.role
@@ -67,7 +62,9 @@ def test_the_patient_list_records_one_list_event_per_patient_shown(cast, client_
 def test_a_save_is_recorded_after_the_read_of_the_same_request(cast, client_for):
     url = reverse("materials:patient_what_matters")
     data = {
-        "version": "0", "activity-TOTAL_FORMS": "1", "activity-INITIAL_FORMS": "0",
+        "version": "0",
+        "activity-TOTAL_FORMS": "1",
+        "activity-INITIAL_FORMS": "0",
         "activity-0-text": "Walk the dog",
     }
 

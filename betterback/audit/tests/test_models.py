@@ -8,16 +8,13 @@ from betterback.audit.models import Action, AppendOnlyError, AuditEvent
 from betterback.audit.services import record
 
 
-@pytest.fixture(autouse=True)
-def quick_passwords(settings):
-    # The cast's passwords are hashed with argon2 otherwise, which makes every test slow.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def event(cast):
     return record(
-        actor=cast.lise, action=Action.READ, source="test", patient=cast.peter_patient,
+        actor=cast.lise,
+        action=Action.READ,
+        source="test",
+        patient=cast.peter_patient,
         target="overview",
     )
 
@@ -25,7 +22,9 @@ def event(cast):
 def unchanged(event):
     stored = AuditEvent.objects.get(pk=event.pk)
     return (stored.action, stored.target, stored.actor_id) == (
-        Action.READ, "overview", event.actor_id
+        Action.READ,
+        "overview",
+        event.actor_id,
     )
 
 
@@ -75,8 +74,11 @@ def test_a_user_with_audit_events_cannot_be_deleted(cast, event):
     ids=["update", "delete"],
 )
 def test_postgresql_itself_refuses_raw_updates_and_deletes(event, sql):
-    with pytest.raises(DatabaseError, match="append-only"):
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(sql, [event.pk])
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(sql, [event.pk])
 
     assert unchanged(event)

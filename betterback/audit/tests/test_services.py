@@ -9,12 +9,6 @@ from betterback.audit.models import Action, AuditEvent
 from betterback.audit.services import events_about, record, record_many, source_of
 
 
-@pytest.fixture(autouse=True)
-def quick_passwords(settings):
-    # The cast's passwords are hashed with argon2 otherwise, which makes every test slow.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def test_the_source_of_a_request_is_its_view_name():
     request = RequestFactory().get("/me/access-log/")
     request.resolver_match = resolve("/me/access-log/")
@@ -29,23 +23,24 @@ def test_the_source_of_an_unresolved_request_is_its_path():
 
 
 @pytest.mark.parametrize(
-    ("who", "label", "role"),
+    ("who", "name", "role"),
     [
-        ("lise", "Lise Holm, physiotherapist, Rygklinikken Odense", "clinician"),
-        ("karim", "Karim Nasser, chiropractor, Kiropraktorhuset Vejle", "clinician"),
+        ("lise", "Lise Holm", "clinician"),
+        ("karim", "Karim Nasser", "clinician"),
         ("peter", "Peter Jensen", "patient"),
         ("anne", "Anne Dahl", "clinic_admin"),
         ("staff", "Sam Staff", "staff"),
     ],
 )
-def test_an_event_keeps_who_did_it_as_text(cast, who, label, role, settings):
-    settings.LANGUAGE_CODE = "en"
-    from django.utils import translation
+def test_an_event_keeps_the_actors_name_and_role_even_after_a_rename(cast, who, name, role):
+    actor = getattr(cast, who)
 
-    with translation.override("en"):
-        event = record(actor=getattr(cast, who), action=Action.READ, source="test")
+    event = record(actor=actor, action=Action.READ, source="test")
+    actor.full_name = "Renamed Later"
+    actor.save()
 
-    assert (event.actor, event.actor_label, event.actor_role) == (getattr(cast, who), label, role)
+    stored = AuditEvent.objects.get(pk=event.pk)
+    assert (stored.actor, stored.actor_label, stored.actor_role) == (actor, name, role)
 
 
 @pytest.mark.parametrize("actor", [None, AnonymousUser()], ids=["none", "anonymous user"])
@@ -56,16 +51,15 @@ def test_an_event_without_a_logged_in_actor_is_anonymous(db, actor):
     assert AuditEvent.objects.get().detail == {"email": "x"}
 
 
-def test_record_many_writes_one_event_per_patient_in_one_query(
-    cast, django_assert_num_queries
-):
+def test_record_many_writes_one_event_per_patient_in_one_query(cast, django_assert_num_queries):
     lise = cast.lise
     lise.clinician.clinic  # noqa: B018 - load the label's relations before counting
     patients = [cast.peter_patient, cast.maja_patient]
 
     with django_assert_num_queries(1):
-        record_many(actor=lise, action=Action.LIST, source="test", patients=patients,
-                    target="patient_list")
+        record_many(
+            actor=lise, action=Action.LIST, source="test", patients=patients, target="patient_list"
+        )
 
     events = AuditEvent.objects.filter(action=Action.LIST)
     assert sorted(e.patient.full_name for e in events) == ["Maja Sørensen", "Peter Jensen"]

@@ -35,9 +35,7 @@ def rows_post(*rows, version="0", life_areas=(), initial=0):
 @pytest.mark.parametrize(
     ("saved_activities", "empty_rows"), [(0, 3), (5, 3), (10, 2), (11, 1), (12, 0)]
 )
-def test_it_offers_up_to_three_empty_rows_but_never_beyond_the_limit(
-    saved_activities, empty_rows
-):
+def test_it_offers_up_to_three_empty_rows_but_never_beyond_the_limit(saved_activities, empty_rows):
     data = {"activities": [{"key": f"k{i}", "text": f"A{i}"} for i in range(saved_activities)]}
 
     _, rows = build_forms(WHAT_MATTERS, data, 1)
@@ -72,18 +70,26 @@ def test_valid_rows_become_the_saved_data_and_blank_rows_are_dropped():
     assert data["life_areas"] == ["home"]
     first, second = data["activities"]
     assert (first["text"], first["area"], first["rank"], first["stopped_by_pain"]) == (
-        "Walk the dog", "leisure", 2, True
+        "Walk the dog",
+        "leisure",
+        2,
+        True,
     )
     assert len(first["key"]) == 8
     assert (second["key"], second["text"], second["rank"], second["area"]) == (
-        "keep1234", "Garden", None, ""
+        "keep1234",
+        "Garden",
+        None,
+        "",
     )
 
 
 def test_a_forged_row_count_is_refused():
     main, rows = build_forms(
-        WHAT_MATTERS, {}, 0, post({"version": "0", "activity-TOTAL_FORMS": "100000",
-                                   "activity-INITIAL_FORMS": "0"})
+        WHAT_MATTERS,
+        {},
+        0,
+        post({"version": "0", "activity-TOTAL_FORMS": "100000", "activity-INITIAL_FORMS": "0"}),
     )
 
     assert not rows.is_valid()
@@ -97,8 +103,10 @@ def test_a_forged_row_count_is_refused():
 )
 def test_a_forged_row_count_builds_no_more_rows_than_the_page_can_hold():
     _, rows = build_forms(
-        WHAT_MATTERS, {}, 0, post({"version": "0", "activity-TOTAL_FORMS": "100000",
-                                   "activity-INITIAL_FORMS": "0"})
+        WHAT_MATTERS,
+        {},
+        0,
+        post({"version": "0", "activity-TOTAL_FORMS": "100000", "activity-INITIAL_FORMS": "0"}),
     )
 
     assert len(rows.forms) <= WHAT_MATTERS.max_activities + 3

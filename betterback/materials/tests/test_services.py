@@ -14,12 +14,6 @@ MATERIAL_ID = "what-matters"
 NOON = timezone.make_aware(datetime(2026, 3, 2, 12, 0))
 
 
-@pytest.fixture(autouse=True)
-def quick_passwords(settings):
-    # The cast's passwords are hashed with argon2 otherwise, which makes every test slow.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def data(*texts):
     return {
         "life_areas": ["family"],
@@ -47,15 +41,24 @@ def test_the_first_save_creates_the_entry_a_revision_and_a_create_event(cast):
         entry = save(cast, data("Walk"), 0, actor=cast.lise, context=Context.CONSULTATION)
 
     assert (entry.version, entry.data, entry.updated_by, entry.updated_at) == (
-        1, data("Walk"), cast.lise, NOON
+        1,
+        data("Walk"),
+        cast.lise,
+        NOON,
     )
     [revision] = WorksheetRevision.objects.all()
     assert (revision.version, revision.data, revision.changed_at, revision.context) == (
-        1, data("Walk"), NOON, Context.CONSULTATION
+        1,
+        data("Walk"),
+        NOON,
+        Context.CONSULTATION,
     )
     [event] = AuditEvent.objects.filter(action=Action.CREATE)
     assert (event.actor, event.patient, event.target, event.source) == (
-        cast.lise, cast.peter_patient, "material:what-matters", "test:save"
+        cast.lise,
+        cast.peter_patient,
+        "material:what-matters",
+        "test:save",
     )
     assert event.detail == {"version": 1, "context": "consultation"}
 
@@ -82,9 +85,7 @@ def test_saving_the_same_answers_again_changes_nothing(cast):
 
 
 @pytest.mark.parametrize("stale_version", [0, 2, 99])
-def test_a_save_based_on_another_version_raises_stale_with_the_current_entry(
-    cast, stale_version
-):
+def test_a_save_based_on_another_version_raises_stale_with_the_current_entry(cast, stale_version):
     save(cast, data("Peter's words"), 0)
 
     with pytest.raises(services.StaleVersion) as raised:
@@ -117,7 +118,10 @@ def test_reading_an_entry_is_audited_and_stores_nothing(cast, printing, action):
     assert not WorksheetEntry.objects.exists()
     [event] = AuditEvent.objects.all()
     assert (event.action, event.actor, event.patient, event.target) == (
-        action, cast.lise, cast.peter_patient, "material:what-matters"
+        action,
+        cast.lise,
+        cast.peter_patient,
+        "material:what-matters",
     )
 
 

@@ -30,7 +30,11 @@ CASES = {
         False,
     ),
     "rank 0 counts as unranked": (
-        {"activities": [act("Zero", rank=0)]}, [], [act("Zero", rank=0)], [], False
+        {"activities": [act("Zero", rank=0)]},
+        [],
+        [act("Zero", rank=0)],
+        [],
+        False,
     ),
 }
 

@@ -14,12 +14,6 @@ from betterback.materials.models import Context, WorksheetEntry
 PATIENT_PRINT = reverse("materials:patient_what_matters_print")
 
 
-@pytest.fixture(autouse=True)
-def quick_passwords(settings):
-    # The cast's passwords are hashed with argon2 otherwise, which makes every test slow.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def activity(key, text, rank=None, stopped=False, area=""):
     return {"key": key, "text": text, "area": area, "stopped_by_pain": stopped, "rank": rank}
 
@@ -58,12 +52,18 @@ def test_it_prints_the_ranked_activities_in_order_then_the_others(cast, client_f
     text = html.unescape(response.content.decode())
     positions = [
         text.index(t)
-        for t in ("Most important", "Second most important", "Third most important",
-                  "Not ranked at all")
+        for t in (
+            "Most important",
+            "Second most important",
+            "Third most important",
+            "Not ranked at all",
+        )
     ]
     assert positions == sorted(positions)
     assert [a["text"] for a in response.context["ranked"]] == [
-        "Most important", "Second most important", "Third most important"
+        "Most important",
+        "Second most important",
+        "Third most important",
     ]
     with translation.override("da"):
         assert gettext("the pain stops me now") in text
@@ -89,7 +89,9 @@ def test_printing_is_audited_as_a_print(cast, client_for, filled, who):
 
     event = AuditEvent.objects.order_by("-id").first()
     assert (event.action, event.actor, event.patient) == (
-        Action.PRINT, getattr(cast, who), cast.peter_patient
+        Action.PRINT,
+        getattr(cast, who),
+        cast.peter_patient,
     )
 
 

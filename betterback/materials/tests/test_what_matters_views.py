@@ -13,12 +13,6 @@ from betterback.materials.models import Context, WorksheetEntry, WorksheetRevisi
 MATERIAL_ID = "what-matters"
 
 
-@pytest.fixture(autouse=True)
-def quick_passwords(settings):
-    # The cast's passwords are hashed with argon2 otherwise, which makes every test slow.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def clinician_url(cast):
     return reverse("materials:clinician_what_matters", args=[cast.peter_patient.public_id])
 
@@ -62,7 +56,9 @@ def page_text(response) -> str:
 
 
 def entry_of(cast):
-    return WorksheetEntry.objects.filter(patient=cast.peter_patient, material_id=MATERIAL_ID).first()
+    return WorksheetEntry.objects.filter(
+        patient=cast.peter_patient, material_id=MATERIAL_ID
+    ).first()
 
 
 def save_through_page(client, url, *rows, life_areas=()):
@@ -92,11 +88,16 @@ def test_a_clinicians_save_is_a_revision_made_in_the_consultation(cast, client_f
     assert entry.data["life_areas"] == ["family", "leisure"]
     [activity] = entry.data["activities"]
     assert {k: activity[k] for k in ("text", "area", "rank", "stopped_by_pain")} == {
-        "text": "Walk the dog", "area": "leisure", "rank": 1, "stopped_by_pain": True
+        "text": "Walk the dog",
+        "area": "leisure",
+        "rank": 1,
+        "stopped_by_pain": True,
     }
     [revision] = entry.revisions.all()
     assert (revision.version, revision.context, revision.changed_by) == (
-        1, Context.CONSULTATION, cast.lise
+        1,
+        Context.CONSULTATION,
+        cast.lise,
     )
     assert revision.data == entry.data
 
@@ -250,6 +251,18 @@ def test_garbage_is_answered_with_an_error_and_never_saved(cast, client_for, gar
     entry = entry_of(cast)
     assert entry.version == 1
     assert entry.data["activities"][0]["text"] == "Walk the dog"
+
+
+def test_a_version_from_the_future_is_a_conflict_not_a_crash(cast, client_for):
+    peter = client_for(cast.peter)
+    data = fill(form_data(peter.get(PATIENT_URL)), 0, text="Walk the dog")
+    data["version"] = "9" * 30
+
+    response = peter.post(PATIENT_URL, data)
+
+    assert response.status_code == 200
+    assert response.context["conflict"] is not None
+    assert entry_of(cast) is None
 
 
 def test_an_activity_is_removed_with_its_delete_box(cast, client_for):

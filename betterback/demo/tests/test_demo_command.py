@@ -1,0 +1,162 @@
+"""`betterback demo`: the documented demo accounts, idempotent, and refused in production."""
+
+import io
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django.urls import reverse
+
+from betterback.accounts.models import User
+from betterback.clinics.models import Clinic, ClinicAdministrator, Clinician
+from betterback.materials import services as materials
+from betterback.materials import what_matters
+from betterback.materials.models import Context, WorksheetEntry, WorksheetRevision
+from betterback.patients.models import CareRelationship, Patient
+
+ACCOUNTS = {
+    "lise@demo.example": "clinician",
+    "karim@demo.example": "clinician",
+    "admin@demo.example": "clinic_admin",
+    "peter@demo.example": "patient",
+    "maja@demo.example": "patient",
+}
+
+
+@pytest.fixture(autouse=True)
+def development_mode(settings):
+    settings.DEBUG = True
+
+
+def run(*args) -> str:
+    out = io.StringIO()
+    call_command("demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def what_matters_of(email):
+    return WorksheetEntry.objects.get(patient__email=email, material_id=what_matters.MATERIAL_ID)
+
+
+def counts():
+    return [
+        model.objects.count()
+        for model in (
+            User,
+            Clinic,
+            Clinician,
+            ClinicAdministrator,
+            Patient,
+            CareRelationship,
+            WorksheetEntry,
+            WorksheetRevision,
+        )
+    ]
+
+
+def test_it_creates_the_five_documented_accounts(db):
+    output = run()
+
+    users = {u.email: u for u in User.objects.all()}
+    assert set(users) == set(ACCOUNTS)
+    for email, role in ACCOUNTS.items():
+        user = users[email]
+        assert user.role == role
+        assert user.is_demo
+        assert user.check_password(django_settings.BETTERBACK_DEMO_PASSWORD)
+    assert django_settings.BETTERBACK_DEMO_PASSWORD == "ryg-demo-2026"
+    assert all(email in output for email in ACCOUNTS) and "ryg-demo-2026" in output
+
+
+def test_peter_has_filled_in_what_matters_and_maja_has_not(db):
+    run()
+
+    peter = what_matters_of("peter@demo.example").data
+    assert not what_matters.is_empty(peter)
+    assert len(what_matters.ranked(peter)) == 3
+    assert what_matters.is_empty(what_matters_of("maja@demo.example").data)
+
+
+def test_the_demo_care_relationships_match_the_cast(db):
+    run()
+
+    pairs = set(
+        CareRelationship.objects.active().values_list("patient__email", "clinician__user__email")
+    )
+    assert pairs == {
+        ("peter@demo.example", "lise@demo.example"),
+        ("maja@demo.example", "karim@demo.example"),
+    }
+
+
+def test_running_it_twice_creates_no_duplicates(db):
+    run()
+    first = counts()
+
+    run()
+
+    assert counts() == first
+
+
+def _change_peters_entry():
+    entry = what_matters_of("peter@demo.example")
+    peter = User.objects.get(email="peter@demo.example")
+    materials.save_entry(
+        patient=peter.patient,
+        material_id=what_matters.MATERIAL_ID,
+        data=what_matters.empty(),
+        based_on_version=entry.version,
+        actor=peter,
+        source="test",
+        context=Context.HOME,
+    )
+
+
+def test_if_missing_keeps_a_changed_entry(db):
+    run()
+    _change_peters_entry()
+
+    output = run("--if-missing")
+
+    assert "keeping" in output
+    assert what_matters.is_empty(what_matters_of("peter@demo.example").data)
+
+
+def test_without_if_missing_it_resets_the_entry_as_a_new_revision(db):
+    run()
+    _change_peters_entry()
+
+    run()
+
+    entry = what_matters_of("peter@demo.example")
+    assert not what_matters.is_empty(entry.data)
+    assert [r.context for r in entry.revisions.all()] == [
+        Context.SYSTEM,
+        Context.HOME,
+        Context.SYSTEM,
+    ]
+
+
+def test_the_demo_accounts_can_log_in_with_debug_on(db):
+    run()
+    client = Client()
+
+    client.post(
+        reverse("accounts:login"),
+        {
+            "email": "lise@demo.example",
+            "password": django_settings.BETTERBACK_DEMO_PASSWORD,
+        },
+    )
+
+    assert client.get(reverse("patients:list")).status_code == 200
+
+
+def test_it_is_refused_with_debug_off(db, settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError):
+        call_command("demo")
+
+    assert not User.objects.exists()

@@ -1,0 +1,95 @@
+"""The overview of one patient: the clinician's page about Peter, and Peter's own home page."""
+
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from betterback.materials import services as materials
+from betterback.materials.models import Context
+from betterback.patients.models import CareRelationship
+
+
+def overview(cast):
+    return reverse("patients:overview", args=[cast.peter_patient.public_id])
+
+
+def fill(cast, actor):
+    materials.save_entry(
+        patient=cast.peter_patient,
+        material_id="what-matters",
+        data={"life_areas": ["work"]},
+        based_on_version=0,
+        actor=actor,
+        source="test",
+        context=Context.HOME,
+    )
+
+
+def test_the_clinician_sees_each_material_and_that_none_is_filled_in(cast, client_for):
+    response = client_for(cast.lise).get(overview(cast))
+
+    [row] = response.context["material_rows"]
+    assert (row["material"].id, row["entry"]) == ("what-matters", None)
+    with translation.override("da"):
+        assert gettext("Not filled in yet.") in response.content.decode()
+    assert (
+        reverse("materials:clinician_what_matters", args=[cast.peter_patient.public_id])
+        in response.content.decode()
+    )
+
+
+def test_the_clinician_sees_who_changed_a_material_last(cast, client_for):
+    fill(cast, cast.peter)
+
+    response = client_for(cast.lise).get(overview(cast))
+
+    [row] = response.context["material_rows"]
+    assert row["entry"].updated_by == cast.peter
+    assert "Peter Jensen" in response.content.decode()
+
+
+def test_the_patient_home_lists_only_active_clinicians(cast, client_for):
+    karim_care = CareRelationship.objects.create(
+        patient=cast.peter_patient,
+        clinician=cast.karim.clinician,
+        clinic=cast.vejle,
+        ended_at=timezone.now(),
+    )
+
+    response = client_for(cast.peter).get(reverse("patients:home"))
+
+    assert [r.clinician.user for r in response.context["clinicians"]] == [cast.lise]
+    body = response.content.decode()
+    assert "Lise Holm" in body and "Karim Nasser" not in body
+    assert karim_care.pk  # the ended relationship exists but is not shown
+    assert reverse("materials:patient_what_matters") in body
+    assert reverse("patients:access_log") in body
+
+
+def test_the_patient_home_says_so_when_no_clinician_is_left(cast, client_for):
+    CareRelationship.objects.update(ended_at=timezone.now())
+
+    response = client_for(cast.peter).get(reverse("patients:home"))
+
+    assert list(response.context["clinicians"]) == []
+    with translation.override("da"):
+        assert gettext("You are not in the care of a clinician right now.") in (
+            response.content.decode()
+        )
+
+
+def test_the_overview_of_a_patient_who_has_not_accepted_says_so(cast, client_for):
+    from betterback.patients.models import Patient
+
+    invited = Patient.objects.create(full_name="Nora Lund", email="nora@test.example")
+    CareRelationship.objects.create(
+        patient=invited, clinician=cast.lise.clinician, clinic=cast.odense
+    )
+
+    response = client_for(cast.lise).get(reverse("patients:overview", args=[invited.public_id]))
+
+    assert response.status_code == 200
+    with translation.override("da"):
+        assert gettext("The patient has not accepted the invitation yet.") in (
+            response.content.decode()
+        )

@@ -1,0 +1,89 @@
+"""The clinician's list of patients in care."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from betterback.audit.models import Action, AuditEvent
+from betterback.materials import services as materials
+from betterback.materials.models import Context
+from betterback.patients.models import CareRelationship, Patient
+
+LIST = reverse("patients:list")
+
+
+def add_patients(cast, count, start=0):
+    for n in range(start, start + count):
+        patient = Patient.objects.create(full_name=f"Patient {n:02}", email=f"p{n}@test.example")
+        CareRelationship.objects.create(
+            patient=patient, clinician=cast.lise.clinician, clinic=cast.odense
+        )
+        materials.save_entry(
+            patient=patient,
+            material_id="what-matters",
+            data={"life_areas": ["work"]},
+            based_on_version=0,
+            actor=cast.lise,
+            source="test",
+            context=Context.CONSULTATION,
+        )
+
+
+def test_it_lists_only_the_clinicians_own_active_patients(cast, client_for):
+    ended = Patient.objects.create(full_name="Ended Patient", email="ended@test.example")
+    CareRelationship.objects.create(
+        patient=ended, clinician=cast.lise.clinician, clinic=cast.odense, ended_at=timezone.now()
+    )
+
+    response = client_for(cast.lise).get(LIST)
+
+    assert [r.patient for r in response.context["relationships"]] == [cast.peter_patient]
+    body = response.content.decode()
+    assert "Peter Jensen" in body
+    assert "Maja Sørensen" not in body and "Ended Patient" not in body
+
+
+def test_a_clinician_with_no_patients_sees_none(cast, client_for):
+    response = client_for(cast.olav).get(LIST)
+
+    assert list(response.context["relationships"]) == []
+    assert "Peter Jensen" not in response.content.decode()
+    assert not AuditEvent.objects.filter(action=Action.LIST).exists()
+
+
+def test_it_shows_the_last_change_and_whether_the_patient_made_it(cast, client_for):
+    materials.save_entry(
+        patient=cast.peter_patient,
+        material_id="what-matters",
+        data={"life_areas": ["work"]},
+        based_on_version=0,
+        actor=cast.peter,
+        source="test",
+        context=Context.HOME,
+    )
+
+    response = client_for(cast.lise).get(LIST)
+
+    [row] = response.context["relationships"]
+    assert row.last_change_at is not None
+    assert row.last_change_by_id == cast.peter.pk
+    with translation.override("da"):
+        assert gettext("by the patient") in response.content.decode()
+
+
+def test_the_number_of_queries_does_not_grow_with_the_number_of_patients(
+    cast, client_for, django_assert_max_num_queries
+):
+    lise = client_for(cast.lise)
+    add_patients(cast, 2)  # Peter and two more: three patients
+    with CaptureQueriesContext(connection) as three:
+        assert len(lise.get(LIST).context["relationships"]) == 3
+    add_patients(cast, 17, start=2)
+
+    with django_assert_max_num_queries(len(three.captured_queries)):
+        response = lise.get(LIST)
+
+    assert len(response.context["relationships"]) == 20
+    assert AuditEvent.objects.filter(action=Action.LIST).count() == 3 + 20
