@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.http import HttpResponseServerError
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
@@ -59,4 +61,6 @@ def error_404(request, exception=None):
 
 
 def error_500(request):
-    return render(request, "core/500.html", status=500)
+    # Rendered without the request: the error may be the database itself, and the normal page
+    # header reads the logged-in user from it.
+    return HttpResponseServerError(loader.get_template("core/500.html").render({}))

@@ -32,9 +32,12 @@ class InviteForm(forms.Form):
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         user = User.objects.filter(email=email).first()
-        if user is not None and user.role not in ("patient", "none"):
+        if user is not None and user.role != "patient":
             raise ValidationError(
-                _("This email address belongs to a staff account. Use the patient's own address."),
+                _(
+                    "This email address belongs to an account that is not a patient's. "
+                    "Use the patient's own address."
+                ),
                 code="staff_email",
             )
         return email

@@ -47,6 +47,11 @@ def find_open(token: str) -> Invitation:
 def _new_invitation(
     *, clinician, patient, delivery, language, invited_name
 ) -> tuple[Invitation, str]:
+    """A new link; every earlier open link from this clinician to this patient stops working, so
+    a lost letter or a forwarded email cannot be used later."""
+    Invitation.objects.filter(
+        clinician=clinician, patient=patient, used_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=timezone.now())
     token = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
         patient=patient,
@@ -109,9 +114,6 @@ def invite_patient(
 def renew(request, invitation: Invitation, *, source: str) -> tuple[Invitation, str]:
     """Revoke the old link and make a new one with the same delivery (a lost letter or email)."""
     with transaction.atomic():
-        Invitation.objects.filter(pk=invitation.pk, used_at__isnull=True).update(
-            revoked_at=timezone.now()
-        )
         new, token = _new_invitation(
             clinician=invitation.clinician,
             patient=invitation.patient,

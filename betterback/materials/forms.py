@@ -111,8 +111,16 @@ def build_forms(material: Material, entry_data: dict, version: int, post=None):
         initial={"version": version, "life_areas": entry_data.get("life_areas") or []},
     )
     extra = max(0, min(3, material.max_activities - len(activities)))
+    # The page never shows more rows than this; a forged TOTAL_FORMS beyond it is refused
+    # instead of making the server build hundreds of rows.
+    most_rows = max(len(activities), material.max_activities) + 3
     formset_class = forms.formset_factory(
-        ActivityForm, formset=BaseActivityFormSet, extra=extra, can_delete=True, max_num=50
+        ActivityForm,
+        formset=BaseActivityFormSet,
+        extra=extra,
+        can_delete=True,
+        max_num=most_rows,
+        absolute_max=most_rows,
     )
     rows = formset_class(post, material=material, initial=activities, prefix="activity")
     return main, rows

@@ -46,13 +46,6 @@ def test_a_failed_csrf_check_gets_its_own_page(db):
     assert "core/csrf_failure.html" in [t.name for t in response.templates]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=OperationalError,
-    reason="BUG: error_500 renders core/500.html with the full request context; the header "
-    "reads request.user, so when the database is down the error page itself raises and the "
-    "visitor gets the server's bare error instead",
-)
 def test_the_error_page_renders_even_when_the_database_is_down(db):
     request = RequestFactory().get("/clinic/")
 

@@ -101,11 +101,6 @@ def test_renew_only_answers_post(cast, client_for):
     assert Invitation.objects.count() == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: renew() revokes only the invitation it is given; renewing from the page of an "
-    "already replaced invitation leaves the earlier replacement (e.g. a lost letter) open",
-)
 def test_renewing_twice_from_the_old_page_leaves_only_the_newest_link_working(cast, client_for):
     old, _ = invited(cast, "letter")
     lise = client_for(cast.lise)
