@@ -149,7 +149,8 @@ def test_an_email_of_a_staff_account_is_refused(cast, client_for, who):
     assert response.context["form"].has_error("email", "staff_email")
     with translation.override("da"):
         message = gettext(
-            "This email address belongs to a staff account. Use the patient's own address."
+            "This email address belongs to an account that is not a patient's. "
+            "Use the patient's own address."
         )
     assert message in html.unescape(response.content.decode())
     assert not Invitation.objects.exists()
