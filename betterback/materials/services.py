@@ -83,7 +83,8 @@ def save_entry(
 
 
 def history(entry: WorksheetEntry, limit: int = 10) -> list[WorksheetRevision]:
-    """The latest revisions, newest first; reading them is part of reading the entry."""
+    """The latest revisions, newest first, plus one older revision (when there is one) to compare
+    the oldest shown with. Reading them is part of reading the entry."""
     if entry.pk is None:
         return []
-    return list(entry.revisions.select_related("changed_by")[:limit])
+    return list(entry.revisions.select_related("changed_by")[: limit + 1])

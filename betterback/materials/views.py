@@ -53,7 +53,7 @@ def _worksheet(request, patient, *, context: Context, done_url: str, template_co
             "form": main,
             "rows": rows,
             "conflict": conflict,
-            "history": services.history(entry),
+            "history": what_matters.history_with_changes(services.history(entry)),
             **template_context,
         },
     )

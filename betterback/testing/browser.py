@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from betterback.settings import PROJECT_DIR
+PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

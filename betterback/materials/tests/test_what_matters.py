@@ -63,3 +63,76 @@ def test_an_empty_worksheet_is_a_fresh_dict_each_time():
     first["life_areas"].append("work")
 
     assert what_matters.empty() == {"life_areas": [], "activities": []}
+
+
+def activity(key, text, area="", rank=None, stopped=False):
+    return {"key": key, "text": text, "area": area, "rank": rank, "stopped_by_pain": stopped}
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        (what_matters.empty(), what_matters.empty(), []),
+        (
+            what_matters.empty(),
+            {"life_areas": ["family"], "activities": [activity("a", "Walk")]},
+            [{"kind": "area_added", "area": "family"}, {"kind": "added", "text": "Walk"}],
+        ),
+        (
+            {"life_areas": ["work"], "activities": [activity("a", "Walk")]},
+            {"life_areas": [], "activities": []},
+            [{"kind": "area_removed", "area": "work"}, {"kind": "removed", "text": "Walk"}],
+        ),
+        (
+            {"activities": [activity("a", "Walk")]},
+            {"activities": [activity("a", "Walk the dog")]},
+            [{"kind": "renamed", "old": "Walk", "text": "Walk the dog"}],
+        ),
+        (
+            {"activities": [activity("a", "Walk", rank=2)]},
+            {"activities": [activity("a", "Walk", rank=None)]},
+            [{"kind": "ranked", "text": "Walk", "rank": None}],
+        ),
+        (
+            {"activities": [activity("a", "Walk")]},
+            {"activities": [activity("a", "Walk", stopped=True, area="leisure")]},
+            [
+                {"kind": "pain_stops", "text": "Walk"},
+                {"kind": "area_of", "text": "Walk", "area": "leisure"},
+            ],
+        ),
+        (
+            {"activities": [activity("a", "Walk", stopped=True)]},
+            {"activities": [activity("a", "Walk", stopped=False)]},
+            [{"kind": "pain_allows", "text": "Walk"}],
+        ),
+    ],
+    ids=["nothing", "first-save", "cleared", "renamed", "unranked", "pain-and-area", "pain-gone"],
+)
+def test_changes_say_what_one_save_changed(before, after, expected):
+    assert what_matters.changes(before, after) == expected
+
+
+class Revision:
+    def __init__(self, version, data):
+        self.version, self.data = version, data
+
+
+def test_the_history_compares_each_revision_with_the_one_before_and_hides_the_extra_one():
+    revisions = [
+        Revision(3, {"activities": [activity("a", "Swim")]}),
+        Revision(2, {"activities": [activity("a", "Walk")]}),
+    ]
+
+    shown = what_matters.history_with_changes(revisions)
+
+    assert [item["revision"].version for item in shown] == [3]
+    assert shown[0]["changes"] == [{"kind": "renamed", "old": "Walk", "text": "Swim"}]
+
+
+def test_the_first_revision_is_compared_with_an_empty_sheet():
+    shown = what_matters.history_with_changes(
+        [Revision(1, {"activities": [activity("a", "Walk")]})]
+    )
+
+    assert shown[0]["changes"] == [{"kind": "added", "text": "Walk"}]

@@ -1,0 +1,54 @@
+"""Take the README's screenshots from a running app with the demo data.
+
+    make run            # in one terminal
+    .venv/bin/python scripts/screenshots.py [http://127.0.0.1:8000]
+
+Writes PNG files into docs/screenshots/.
+"""
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from betterback.testing.browser import CHROMIUM, CHROMIUM_ARGS
+
+BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+PASSWORD = "ryg-demo-2026"
+
+
+def log_in(page, email):
+    page.goto(f"{BASE}/login/")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.bb-stack button[type=submit]")
+    page.wait_for_load_state("load")
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        desk = browser.new_page(viewport={"width": 1280, "height": 900})
+        log_in(desk, "lise@demo.example")
+        desk.screenshot(path=OUT / "patient-list-da.png")
+        desk.click("text=Peter Jensen")
+        desk.click("a[href$='/materials/what-matters/']")
+        desk.click("a[href$='?mode=present']")
+        desk.screenshot(path=OUT / "consultation-da.png")
+        desk.goto(desk.url.split("?")[0] + "print/")
+        desk.screenshot(path=OUT / "print-da.png", full_page=True)
+
+        phone = browser.new_page(viewport={"width": 360, "height": 780})
+        log_in(phone, "peter@demo.example")
+        phone.screenshot(path=OUT / "home-phone-da.png")
+        phone.click("a[href='/me/materials/what-matters/']")
+        phone.screenshot(path=OUT / "material-phone-da.png")
+        phone.goto(f"{BASE}/me/access-log/")
+        phone.screenshot(path=OUT / "access-log-da.png")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
