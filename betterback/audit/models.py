@@ -28,6 +28,7 @@ class Action(models.TextChoices):
     LOGOUT = "logout", _("logged out")
     INVITE = "invite", _("invited")
     ACCEPT = "accept", _("accepted an invitation")
+    END_CARE = "end_care", _("ended the care relationship with")
 
 
 class AuditEvent(models.Model):

@@ -8,6 +8,11 @@ from betterback.patients.models import CareRelationship, Patient
 
 
 def patient_for_clinician(request, public_id) -> Patient:
+    return care_for_clinician(request, public_id).patient
+
+
+def care_for_clinician(request, public_id) -> CareRelationship:
+    """The logged-in clinician's active care relationship with the patient, or 404 (logged)."""
     relationship = (
         CareRelationship.objects.active()
         .filter(clinician__user=request.user, patient__public_id=public_id)
@@ -21,7 +26,7 @@ def patient_for_clinician(request, public_id) -> Patient:
             patient=Patient.objects.filter(public_id=public_id).first(),
         )
         raise Http404
-    return relationship.patient
+    return relationship
 
 
 def own_patient_record(request) -> Patient:

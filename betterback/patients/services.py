@@ -1,6 +1,7 @@
 """Reads of patients for clinicians and patients; every read records its audit event."""
 
 from django.db.models import OuterRef, Subquery
+from django.utils import timezone
 
 from betterback.audit.models import Action
 from betterback.audit.services import events_about, record, record_many
@@ -48,6 +49,20 @@ def read_overview(*, patient, actor, source: str) -> dict:
         .filter(patient=patient)
         .select_related("clinician__user", "clinic"),
     }
+
+
+def end_care(*, relationship: CareRelationship, actor, source: str) -> None:
+    """From now on the clinician no longer sees the patient. The patient's data stays."""
+    relationship.ended_at = timezone.now()
+    relationship.save(update_fields=["ended_at"])
+    record(
+        actor=actor,
+        action=Action.END_CARE,
+        source=source,
+        patient=relationship.patient,
+        target="care_relationship",
+        detail={"clinician": relationship.clinician_id},
+    )
 
 
 def access_log(*, patient, actor, source: str):

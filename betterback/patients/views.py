@@ -1,11 +1,17 @@
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
 from betterback.accounts.decorators import clinician_required, patient_required
 from betterback.audit.services import source_of
 from betterback.patients import services
-from betterback.patients.access import own_patient_record, patient_for_clinician
+from betterback.patients.access import (
+    care_for_clinician,
+    own_patient_record,
+    patient_for_clinician,
+)
 
 
 @require_GET
@@ -27,6 +33,20 @@ def patient_overview(request, public_id):
         "patients/patient_overview.html",
         {"patient": patient, **overview},
     )
+
+
+@require_http_methods(["GET", "POST"])
+@clinician_required
+def end_care(request, public_id):
+    relationship = care_for_clinician(request, public_id)
+    if request.method == "POST":
+        services.end_care(relationship=relationship, actor=request.user, source=source_of(request))
+        messages.success(
+            request,
+            _("%(name)s is no longer in your care.") % {"name": relationship.patient.full_name},
+        )
+        return redirect("patients:list")
+    return render(request, "patients/end_care.html", {"patient": relationship.patient})
 
 
 @require_GET

@@ -36,6 +36,7 @@ PAGES = [
     Page("patients:overview", "peters_clinician", names_peter=True),
     Page("materials:clinician_what_matters", "peters_clinician", names_peter=True),
     Page("materials:clinician_what_matters_print", "peters_clinician", names_peter=True),
+    Page("patients:end_care", "peters_clinician", names_peter=True),
     Page("invitations:detail", "inviting_clinician"),
     Page("invitations:renew", "inviting_clinician", method="post"),
     Page("patients:home", "patients"),
@@ -115,7 +116,7 @@ def world(cast):
 
 
 def url_of(view: str, cast, world) -> str:
-    if view.startswith("materials:clinician_") or view == "patients:overview":
+    if any(page.view == view and page.names_peter for page in PAGES):
         return reverse(view, args=[cast.peter_patient.public_id])
     if view in ("invitations:detail", "invitations:renew"):
         return reverse(view, args=[world["invitation"].pk])

@@ -155,3 +155,17 @@ def test_clinician_and_patient_fill_in_what_matters_together(cast, browse, langu
     assert words["looked"] in log_text.lower()
     browse.check(home)
     shot(home, f"access-log-{language}")
+
+    # The course ends: the clinician ends the care relationship and loses access; the patient
+    # keeps her material.
+    lise.goto("/clinic/")
+    lise.click("text=Bente Lund")
+    lise.click("a[href$='/end-care/']")
+    browse.check(lise)
+    lise.click("form.bb-stack button[type=submit]")
+    lise.wait_for_url("**/clinic/")
+    assert lise.locator("table a", has_text="Peter Jensen").count() == 1
+    assert lise.locator("table a", has_text="Bente Lund").count() == 0
+    browse.check(lise)
+    home.goto("/me/materials/what-matters/")
+    assert home.locator("input[name=activity-2-text]").input_value() == "Cykle til arbejde"
