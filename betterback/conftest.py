@@ -45,7 +45,7 @@ def chromium():
 def browse(chromium, live_server):
     """Opens a fresh browser context (its own cookies: one person on one device) and returns a
     page whose every visit is checked by axe-core and for requests to other hosts."""
-    from betterback.testing.browser import axe_violations, describe
+    from betterback.testing.browser import axe_violations, describe, overflowing
 
     contexts = []
     foreign = []
@@ -71,6 +71,8 @@ def browse(chromium, live_server):
         page.wait_for_load_state("load")
         violations = axe_violations(page)
         assert not violations, f"axe-core on {page.url}:\n{describe(violations)}"
+        wide = overflowing(page)
+        assert not wide, f"{page.url} is wider than the window: {wide}"
         assert not foreign, f"requests to other hosts: {foreign}"
 
     new_page.check = check

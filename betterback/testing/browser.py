@@ -49,3 +49,20 @@ def screenshot_dir() -> Path:
     folder = PROJECT_DIR / "test-artifacts"
     folder.mkdir(exist_ok=True)
     return folder
+
+
+# Elements that stick out past the right edge of the window: on a phone or at 200% zoom the
+# person would have to scroll sideways, or would not see them at all (the body clips overflow).
+OVERFLOW_SCRIPT = """() => {
+  const width = document.documentElement.clientWidth;
+  return [...document.querySelectorAll('body *')]
+    .filter(el => !el.closest('.table--responsive-scroll, .sr-only, .skipnav'))
+    .filter(el => el.getBoundingClientRect().width > 0)
+    .filter(el => el.getBoundingClientRect().right > width + 1)
+    .slice(0, 5)
+    .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''));
+}"""
+
+
+def overflowing(page) -> list[str]:
+    return page.evaluate(OVERFLOW_SCRIPT)
