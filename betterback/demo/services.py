@@ -17,17 +17,14 @@ from betterback.patients.models import CareRelationship, Patient
 
 SOURCE = "command:demo"
 
-PETER_WHAT_MATTERS = {
-    "da": {
-        "life_areas": ["family", "physical_activity", "work"],
-        "activities": [
-            ("Lege med mine børnebørn på gulvet", "family", True, 1),
-            ("Gå lange ture med hunden", "physical_activity", True, 2),
-            ("Arbejde fulde dage som tømrer", "work", False, 3),
-            ("Spille petanque med klubben", "leisure", True, None),
-        ],
-    },
-}
+# Peter's answers, as he gave them in Danish: (activity, life area, pain stops it now, rank).
+PETER_LIFE_AREAS = ["family", "physical_activity", "work"]
+PETER_ACTIVITIES = [
+    ("Lege med mine børnebørn på gulvet", "family", True, 1),
+    ("Gå lange ture med hunden", "physical_activity", True, 2),
+    ("Arbejde fulde dage som tømrer", "work", False, 3),
+    ("Spille petanque med klubben", "leisure", True, None),
+]
 
 
 def _user(email, full_name, language="da"):
@@ -77,9 +74,8 @@ def _set_what_matters(patient, data, actor):
 
 
 def peter_data() -> dict:
-    spec = PETER_WHAT_MATTERS["da"]
     return {
-        "life_areas": spec["life_areas"],
+        "life_areas": PETER_LIFE_AREAS,
         "activities": [
             {
                 "key": f"demo{i}",
@@ -88,7 +84,7 @@ def peter_data() -> dict:
                 "stopped_by_pain": stopped,
                 "rank": rank,
             }
-            for i, (text, area, stopped, rank) in enumerate(spec["activities"], start=1)
+            for i, (text, area, stopped, rank) in enumerate(PETER_ACTIVITIES, start=1)
         ],
     }
 
