@@ -12,10 +12,8 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from betterback.audit.models import Action, AuditEvent
-from betterback.invitations import services as invitations
-from betterback.materials import services as materials
-from betterback.materials.models import Context
 from betterback.patients.models import CareRelationship
+from betterback.testing.factories import fill_what_matters, letter_invitation
 
 PETER_ACTIVITY = "Carry my grandson up the stairs"
 PEOPLE = ["anonymous", "lise", "olav", "karim", "anne", "peter", "maja", "staff"]
@@ -83,35 +81,8 @@ def expected_outcome(page: Page, who: str) -> str:
 @pytest.fixture
 def world(cast):
     """Peter has filled in "What matters to me"; Lise has an open letter invitation."""
-    materials.save_entry(
-        patient=cast.peter_patient,
-        material_id="what-matters",
-        data={
-            "life_areas": ["family"],
-            "activities": [
-                {
-                    "key": "k1",
-                    "text": PETER_ACTIVITY,
-                    "area": "family",
-                    "stopped_by_pain": True,
-                    "rank": 1,
-                }
-            ],
-        },
-        based_on_version=0,
-        actor=cast.lise,
-        source="test",
-        context=Context.CONSULTATION,
-    )
-    invitation, token = invitations.invite_patient(
-        None,
-        clinician=cast.lise.clinician,
-        full_name="Nora Lund",
-        email="nora@test.example",
-        delivery="letter",
-        language="da",
-        source="test",
-    )
+    fill_what_matters(cast.peter_patient, actor=cast.lise, text=PETER_ACTIVITY)
+    invitation, token = letter_invitation(cast.lise)
     return {"invitation": invitation, "token": token}
 
 

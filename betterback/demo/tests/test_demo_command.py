@@ -10,10 +10,10 @@ from django.urls import reverse
 
 from betterback.accounts.models import User
 from betterback.clinics.models import Clinic, ClinicAdministrator, Clinician
-from betterback.materials import services as materials
 from betterback.materials import what_matters
 from betterback.materials.models import Context, WorksheetEntry, WorksheetRevision
 from betterback.patients.models import CareRelationship, Patient
+from betterback.testing.factories import save_what_matters
 
 ACCOUNTS = {
     "lise@demo.example": "clinician",
@@ -100,17 +100,8 @@ def test_running_it_twice_creates_no_duplicates(db):
 
 
 def _change_peters_entry():
-    entry = what_matters_of("peter@demo.example")
     peter = User.objects.get(email="peter@demo.example")
-    materials.save_entry(
-        patient=peter.patient,
-        material_id=what_matters.MATERIAL_ID,
-        data=what_matters.empty(),
-        based_on_version=entry.version,
-        actor=peter,
-        source="test",
-        context=Context.HOME,
-    )
+    save_what_matters(peter.patient, what_matters.empty(), actor=peter, context=Context.HOME)
 
 
 def test_if_missing_keeps_a_changed_entry(db):

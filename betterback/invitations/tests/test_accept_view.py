@@ -17,22 +17,9 @@ from betterback.invitations import services
 from betterback.invitations.models import Invitation
 from betterback.patients.models import CareRelationship
 from betterback.testing.cast import PASSWORD
+from betterback.testing.factories import letter_invitation
 
 NEW_PASSWORD = "my back is getting better"
-
-
-def make_invitation(
-    cast, email="nora@test.example", name="Nora Lund", language="da", clinician=None
-):
-    return services.invite_patient(
-        None,
-        clinician=(clinician or cast.lise).clinician,
-        full_name=name,
-        email=email,
-        delivery="letter",
-        language=language,
-        source="test",
-    )
 
 
 def url(token):
@@ -50,7 +37,7 @@ def text(response):
 
 
 def test_the_link_shows_who_invites_and_the_login_address(cast):
-    _, token = make_invitation(cast)
+    _, token = letter_invitation(cast.lise, email="nora@test.example", language="da")
 
     response = Client().get(url(token))
 
@@ -62,7 +49,7 @@ def test_the_link_shows_who_invites_and_the_login_address(cast):
 
 def test_accepting_creates_the_account_starts_care_and_logs_in(cast, settings):
     settings.PASSWORD_HASHERS = project_settings.PASSWORD_HASHERS
-    invitation, token = make_invitation(cast)
+    invitation, token = letter_invitation(cast.lise, name="Nora Lund", email="nora@test.example")
     client = Client()
 
     response = accept(client, token, language="en")
@@ -83,7 +70,7 @@ def test_accepting_creates_the_account_starts_care_and_logs_in(cast, settings):
 
 
 def test_the_new_patient_lands_on_their_home_page_in_their_language(cast):
-    _, token = make_invitation(cast)
+    _, token = letter_invitation(cast.lise)
     client = Client()
 
     response = client.post(
@@ -143,7 +130,7 @@ UNUSABLE = {
 @pytest.mark.parametrize("method", ["get", "post"])
 @pytest.mark.parametrize(("spoil", "message"), UNUSABLE.values(), ids=UNUSABLE.keys())
 def test_an_unusable_link_shows_the_friendly_page_with_410(cast, spoil, message, method):
-    token = spoil(cast, make_invitation(cast))
+    token = spoil(cast, letter_invitation(cast.lise))
     client = Client()
 
     response = client.get(url(token)) if method == "get" else accept(client, token)
@@ -156,7 +143,7 @@ def test_an_unusable_link_shows_the_friendly_page_with_410(cast, spoil, message,
 
 
 def test_a_link_can_be_used_only_once(cast):
-    _, token = make_invitation(cast)
+    _, token = letter_invitation(cast.lise)
     accept(Client(), token)
 
     response = accept(
@@ -180,7 +167,7 @@ def test_a_link_can_be_used_only_once(cast):
     ids=["mismatch", "too short", "too common", "only digits", "like the email", "empty"],
 )
 def test_a_weak_or_mistyped_password_is_refused(cast, password1, password2, field, code):
-    invitation, token = make_invitation(cast)
+    invitation, token = letter_invitation(cast.lise)
 
     response = accept(Client(), token, password1, password2)
 
@@ -193,7 +180,7 @@ def test_a_weak_or_mistyped_password_is_refused(cast, password1, password2, fiel
 
 
 def test_the_mismatch_error_is_translated(cast):
-    _, token = make_invitation(cast)
+    _, token = letter_invitation(cast.lise)
 
     response = accept(Client(), token, NEW_PASSWORD, "something else entirely")
 
@@ -204,7 +191,7 @@ def test_the_mismatch_error_is_translated(cast):
 @pytest.fixture
 def lise_invites_maja(cast):
     """Maja already has an account (in Karim's care); Lise invites her too."""
-    return make_invitation(cast, email="maja@test.example", name="Maja S.")
+    return letter_invitation(cast.lise, email="maja@test.example", name="Maja S.")
 
 
 def test_an_existing_patient_is_asked_to_log_in_first(cast, lise_invites_maja):
@@ -268,7 +255,7 @@ def test_someone_else_logged_in_cannot_accept_for_an_existing_patient(
 def test_accepting_again_for_a_patient_already_in_care_adds_no_second_relationship(
     cast, client_for
 ):
-    _, token = make_invitation(cast, email="peter@test.example", name="Peter")
+    _, token = letter_invitation(cast.lise, email="peter@test.example", name="Peter")
 
     client_for(cast.peter).post(url(token))
 

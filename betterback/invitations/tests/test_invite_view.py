@@ -13,9 +13,8 @@ from django.utils.translation import gettext
 
 from betterback.audit.models import Action, AuditEvent
 from betterback.invitations.models import Invitation, hash_token
-from betterback.materials import services as materials
-from betterback.materials.models import Context
 from betterback.patients.models import CareRelationship, Patient
+from betterback.testing.factories import fill_what_matters
 
 INVITE = reverse("invitations:invite")
 MAJA_ACTIVITY = "Dance tango on Thursdays"
@@ -78,26 +77,7 @@ def test_the_email_is_written_in_the_invitations_language(cast, client_for, lang
 
 
 def test_the_email_holds_no_health_data(cast, client_for):
-    materials.save_entry(
-        patient=cast.maja_patient,
-        material_id="what-matters",
-        data={
-            "life_areas": ["leisure"],
-            "activities": [
-                {
-                    "key": "k",
-                    "text": MAJA_ACTIVITY,
-                    "area": "leisure",
-                    "stopped_by_pain": True,
-                    "rank": 1,
-                }
-            ],
-        },
-        based_on_version=0,
-        actor=cast.karim,
-        source="test",
-        context=Context.CONSULTATION,
-    )
+    fill_what_matters(cast.maja_patient, actor=cast.karim, text=MAJA_ACTIVITY, area="leisure")
 
     invite(client_for(cast.lise), email="maja@test.example", name="Maja Sørensen")
 

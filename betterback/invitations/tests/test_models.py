@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from betterback.invitations import services
+from betterback.testing.factories import letter_invitation
 
 NOON = timezone.make_aware(datetime(2026, 3, 2, 12, 0))
 
@@ -14,15 +15,7 @@ NOON = timezone.make_aware(datetime(2026, 3, 2, 12, 0))
 @pytest.fixture
 def invitation(cast):
     with patch("django.utils.timezone.now", return_value=NOON):
-        invitation, _ = services.invite_patient(
-            None,
-            clinician=cast.lise.clinician,
-            full_name="Nora Lund",
-            email="nora@test.example",
-            delivery="letter",
-            language="da",
-            source="test",
-        )
+        invitation, _ = letter_invitation(cast.lise)
     return invitation
 
 

@@ -9,28 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from betterback.audit.models import Action, AuditEvent
-from betterback.invitations import services
 from betterback.invitations.models import Invitation
+from betterback.testing.factories import letter_invitation
 
 LINK = re.compile(r"http://testserver/invitation/([A-Za-z0-9_-]+)/")
-
-
-def invited(cast, delivery):
-    return services.invite_patient(
-        None if delivery == "letter" else _request(),
-        clinician=cast.lise.clinician,
-        full_name="Nora Lund",
-        email="nora@test.example",
-        delivery=delivery,
-        language="da",
-        source="test",
-    )
-
-
-def _request():
-    from django.test import RequestFactory
-
-    return RequestFactory().get("/")
 
 
 def renew(client, invitation):
@@ -42,7 +24,7 @@ def accept_status(token):
 
 
 def test_renewing_a_letter_revokes_the_old_link_and_prints_a_new_one(cast, client_for):
-    old, old_token = invited(cast, "letter")
+    old, old_token = letter_invitation(cast.lise, name="Nora Lund", delivery="letter")
     lise = client_for(cast.lise)
 
     response = renew(lise, old)
@@ -61,7 +43,7 @@ def test_renewing_a_letter_revokes_the_old_link_and_prints_a_new_one(cast, clien
 
 
 def test_renewing_an_email_invitation_sends_a_new_email(cast, client_for):
-    old, old_token = invited(cast, "email")
+    old, old_token = letter_invitation(cast.lise, delivery="email")
     mail.outbox.clear()
 
     renew(client_for(cast.lise), old)
@@ -72,7 +54,7 @@ def test_renewing_an_email_invitation_sends_a_new_email(cast, client_for):
 
 
 def test_an_accepted_invitation_is_not_renewed(cast, client_for):
-    old, _ = invited(cast, "letter")
+    old, _ = letter_invitation(cast.lise)
     Invitation.objects.filter(pk=old.pk).update(used_at=timezone.now())
 
     response = renew(client_for(cast.lise), old)
@@ -83,7 +65,7 @@ def test_an_accepted_invitation_is_not_renewed(cast, client_for):
 
 @pytest.mark.parametrize("who", ["olav", "karim"])
 def test_another_clinician_cannot_renew(cast, client_for, who):
-    old, old_token = invited(cast, "letter")
+    old, old_token = letter_invitation(cast.lise)
 
     response = renew(client_for(getattr(cast, who)), old)
 
@@ -93,7 +75,7 @@ def test_another_clinician_cannot_renew(cast, client_for, who):
 
 
 def test_renew_only_answers_post(cast, client_for):
-    old, _ = invited(cast, "letter")
+    old, _ = letter_invitation(cast.lise)
 
     response = client_for(cast.lise).get(reverse("invitations:renew", args=[old.pk]))
 
@@ -102,7 +84,7 @@ def test_renew_only_answers_post(cast, client_for):
 
 
 def test_renewing_twice_from_the_old_page_leaves_only_the_newest_link_working(cast, client_for):
-    old, _ = invited(cast, "letter")
+    old, _ = letter_invitation(cast.lise)
     lise = client_for(cast.lise)
     first = lise.get(renew(lise, old)["Location"]).content.decode()
     lost_letter_token = LINK.search(first).group(1)

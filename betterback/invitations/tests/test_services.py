@@ -10,18 +10,7 @@ from betterback.accounts.models import User
 from betterback.invitations import services
 from betterback.invitations.models import Invitation
 from betterback.patients.models import CareRelationship
-
-
-def invite(cast, email="nora@test.example"):
-    return services.invite_patient(
-        None,
-        clinician=cast.lise.clinician,
-        full_name="Nora Lund",
-        email=email,
-        delivery="letter",
-        language="da",
-        source="test",
-    )
+from betterback.testing.factories import letter_invitation
 
 
 def accept(token, user=None):
@@ -43,7 +32,7 @@ SPOIL = {
 
 @pytest.mark.parametrize(("status", "change"), SPOIL.items(), ids=SPOIL.keys())
 def test_accepting_a_link_that_changed_meanwhile_is_refused(cast, status, change):
-    invitation, token = invite(cast)
+    invitation, token = letter_invitation(cast.lise)
     Invitation.objects.filter(pk=invitation.pk).update(**change)
 
     with pytest.raises(services.InvitationUnusable) as raised:
@@ -61,7 +50,7 @@ def test_accepting_an_unknown_token_is_refused(db):
 
 
 def test_the_second_of_two_quick_submits_is_refused(cast):
-    _, token = invite(cast)
+    _, token = letter_invitation(cast.lise)
     accept(token)
 
     with pytest.raises(services.InvitationUnusable) as raised:
@@ -73,7 +62,7 @@ def test_the_second_of_two_quick_submits_is_refused(cast):
 
 @pytest.mark.parametrize("who", [None, "peter"])
 def test_an_existing_account_can_only_accept_while_logged_in_as_itself(cast, who):
-    invitation, token = invite(cast, email="maja@test.example")
+    invitation, token = letter_invitation(cast.lise, email="maja@test.example")
 
     with pytest.raises(services.InvitationUnusable) as raised:
         accept(token, user=getattr(cast, who) if who else None)
@@ -87,7 +76,7 @@ def test_an_existing_account_can_only_accept_while_logged_in_as_itself(cast, who
 
 
 def test_the_token_itself_is_never_stored(cast):
-    invitation, token = invite(cast)
+    invitation, token = letter_invitation(cast.lise)
 
     stored = Invitation.objects.filter(pk=invitation.pk).values().get()
     assert token not in {str(value) for value in stored.values()}

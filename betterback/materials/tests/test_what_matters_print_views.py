@@ -8,8 +8,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from betterback.audit.models import Action, AuditEvent
-from betterback.materials import services
 from betterback.materials.models import Context, WorksheetEntry
+from betterback.testing.factories import save_what_matters
 
 PATIENT_PRINT = reverse("materials:patient_what_matters_print")
 
@@ -20,10 +20,9 @@ def activity(key, text, rank=None, stopped=False, area=""):
 
 @pytest.fixture
 def filled(cast):
-    services.save_entry(
-        patient=cast.peter_patient,
-        material_id="what-matters",
-        data={
+    save_what_matters(
+        cast.peter_patient,
+        {
             "life_areas": ["work", "family"],
             "activities": [
                 activity("a", "Third most important", rank=3),
@@ -32,9 +31,7 @@ def filled(cast):
                 activity("d", "Second most important", rank=2),
             ],
         },
-        based_on_version=0,
         actor=cast.peter,
-        source="test",
         context=Context.HOME,
     )
 

@@ -4,25 +4,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from betterback.materials import services as materials
 from betterback.materials.models import Context
 from betterback.patients.models import CareRelationship
+from betterback.testing.factories import save_what_matters
 
 
 def overview(cast):
     return reverse("patients:overview", args=[cast.peter_patient.public_id])
-
-
-def fill(cast, actor):
-    materials.save_entry(
-        patient=cast.peter_patient,
-        material_id="what-matters",
-        data={"life_areas": ["work"]},
-        based_on_version=0,
-        actor=actor,
-        source="test",
-        context=Context.HOME,
-    )
 
 
 def test_the_clinician_sees_each_material_and_that_none_is_filled_in(cast, client_for):
@@ -39,7 +27,9 @@ def test_the_clinician_sees_each_material_and_that_none_is_filled_in(cast, clien
 
 
 def test_the_clinician_sees_who_changed_a_material_last(cast, client_for):
-    fill(cast, cast.peter)
+    save_what_matters(
+        cast.peter_patient, {"life_areas": ["work"]}, actor=cast.peter, context=Context.HOME
+    )
 
     response = client_for(cast.lise).get(overview(cast))
 

@@ -7,9 +7,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from betterback.audit.models import Action, AuditEvent
-from betterback.materials import services as materials
 from betterback.materials.models import Context
 from betterback.patients.models import CareRelationship, Patient
+from betterback.testing.factories import save_what_matters
 
 LIST = reverse("patients:list")
 
@@ -20,15 +20,7 @@ def add_patients(cast, count, start=0):
         CareRelationship.objects.create(
             patient=patient, clinician=cast.lise.clinician, clinic=cast.odense
         )
-        materials.save_entry(
-            patient=patient,
-            material_id="what-matters",
-            data={"life_areas": ["work"]},
-            based_on_version=0,
-            actor=cast.lise,
-            source="test",
-            context=Context.CONSULTATION,
-        )
+        save_what_matters(patient, {"life_areas": ["work"]}, actor=cast.lise)
 
 
 def test_it_lists_only_the_clinicians_own_active_patients(cast, client_for):
@@ -54,14 +46,8 @@ def test_a_clinician_with_no_patients_sees_none(cast, client_for):
 
 
 def test_it_shows_the_last_change_and_whether_the_patient_made_it(cast, client_for):
-    materials.save_entry(
-        patient=cast.peter_patient,
-        material_id="what-matters",
-        data={"life_areas": ["work"]},
-        based_on_version=0,
-        actor=cast.peter,
-        source="test",
-        context=Context.HOME,
+    save_what_matters(
+        cast.peter_patient, {"life_areas": ["work"]}, actor=cast.peter, context=Context.HOME
     )
 
     response = client_for(cast.lise).get(LIST)
