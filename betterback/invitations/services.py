@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 
 from betterback.accounts.models import User
 from betterback.audit.models import Action
-from betterback.audit.services import record
+from betterback.audit.services import record, record_many
 from betterback.invitations.models import Delivery, Invitation, hash_token
 from betterback.patients.models import CareRelationship, Patient
 
@@ -178,6 +178,18 @@ def accept(*, token: str, password: str | None, language: str, user=None, source
     return patient.user
 
 
+def read_invitation(invitation: Invitation, *, actor, source: str) -> Invitation:
+    """The invitation page shows the patient's name and email: a read of patient data."""
+    record(
+        actor=actor,
+        action=Action.READ,
+        source=source,
+        patient=invitation.patient,
+        target=f"invitation:{invitation.pk}",
+    )
+    return invitation
+
+
 def pending_for(clinician):
     return (
         Invitation.objects.filter(
@@ -189,3 +201,16 @@ def pending_for(clinician):
         .select_related("patient")
         .order_by("-created_at")
     )
+
+
+def pending_list(*, clinician, source: str) -> list[Invitation]:
+    """The clinician's open invitations, for the patient list; logged like the list itself."""
+    invitations = list(pending_for(clinician))
+    record_many(
+        actor=clinician.user,
+        action=Action.LIST,
+        source=source,
+        patients=[invitation.patient for invitation in invitations],
+        target="invitation_list",
+    )
+    return invitations

@@ -67,7 +67,9 @@ def invite(request):
 @require_GET
 @clinician_required
 def detail(request, pk):
-    invitation = invitation_for_clinician(request, pk)
+    invitation = services.read_invitation(
+        invitation_for_clinician(request, pk), actor=request.user, source=source_of(request)
+    )
     token = request.session.get(SESSION_TOKENS, {}).get(str(pk))
     context = {"invitation": invitation}
     if token and invitation.status == "open":

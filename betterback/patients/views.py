@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from betterback.accounts.decorators import clinician_required, patient_required
 from betterback.audit.services import source_of
+from betterback.invitations import services as invitation_services
 from betterback.patients import services
 from betterback.patients.access import (
     care_for_clinician,
@@ -17,8 +18,15 @@ from betterback.patients.access import (
 @require_GET
 @clinician_required
 def patient_list(request):
-    relationships = services.care_list(clinician=request.user.clinician, source=source_of(request))
-    return render(request, "patients/patient_list.html", {"relationships": relationships})
+    clinician, source = request.user.clinician, source_of(request)
+    return render(
+        request,
+        "patients/patient_list.html",
+        {
+            "relationships": services.care_list(clinician=clinician, source=source),
+            "invitations": invitation_services.pending_list(clinician=clinician, source=source),
+        },
+    )
 
 
 @require_GET

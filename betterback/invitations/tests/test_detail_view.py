@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 
 from betterback.audit.models import Action, AuditEvent
 from betterback.invitations.models import Invitation
+from betterback.testing.factories import letter_invitation
 
 LINK = re.compile(r"http://testserver/invitation/([A-Za-z0-9_-]+)/")
 
@@ -89,3 +90,16 @@ def test_another_clinician_gets_not_found_and_the_refusal_is_audited(cast, lette
 
 def test_an_unknown_invitation_is_not_found(lise, db):
     assert lise.get(reverse("invitations:detail", args=[999999])).status_code == 404
+
+
+def test_opening_an_invitation_is_logged_as_a_read_of_the_patient(cast, client_for):
+    invitation, _ = letter_invitation(cast.lise)
+
+    client_for(cast.lise).get(reverse("invitations:detail", args=[invitation.pk]))
+
+    event = AuditEvent.objects.get(action=Action.READ, target=f"invitation:{invitation.pk}")
+    assert (event.actor, event.patient, event.source) == (
+        cast.lise,
+        invitation.patient,
+        "view:invitations:detail",
+    )

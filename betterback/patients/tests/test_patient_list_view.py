@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from betterback.audit.models import Action, AuditEvent
 from betterback.materials.models import Context
 from betterback.patients.models import CareRelationship, Patient
-from betterback.testing.factories import save_what_matters
+from betterback.testing.factories import letter_invitation, save_what_matters
 
 LIST = reverse("patients:list")
 
@@ -73,3 +73,27 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_patients(
 
     assert len(response.context["relationships"]) == 20
     assert AuditEvent.objects.filter(action=Action.LIST).count() == 3 + 20
+
+
+def test_open_invitations_wait_in_their_own_list_and_are_logged(cast, client_for):
+    invitation, _ = letter_invitation(cast.lise, name="Nora Lund")
+    letter_invitation(cast.karim, name="Karims Patient", email="k@test.example")
+
+    response = client_for(cast.lise).get(LIST)
+
+    assert response.context["invitations"] == [invitation]
+    body = response.content.decode()
+    assert "Nora Lund" in body and "Karims Patient" not in body
+    assert reverse("invitations:detail", args=[invitation.pk]) in body
+    listed = AuditEvent.objects.get(action=Action.LIST, target="invitation_list")
+    assert (listed.actor, listed.patient) == (cast.lise, invitation.patient)
+
+
+def test_an_accepted_invitation_leaves_the_waiting_list(cast, client_for):
+    invitation, _ = letter_invitation(cast.lise)
+    invitation.used_at = timezone.now()
+    invitation.save()
+
+    response = client_for(cast.lise).get(LIST)
+
+    assert response.context["invitations"] == []
