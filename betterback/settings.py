@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "betterback.clinics",
     "betterback.patients",
     "betterback.invitations",
+    "betterback.content",
     "betterback.materials",
     "betterback.demo",
     "django.contrib.admin",
@@ -201,5 +202,5 @@ BETTERBACK_DEMO_PASSWORD = "ryg-demo-2026"
 
 # The toolkit's content pack; a region can point this at its own pack.
 BETTERBACK_CONTENT_PACK = env_str(
-    "BETTERBACK_CONTENT_PACK", default=str(PACKAGE_DIR / "materials" / "pack")
+    "BETTERBACK_CONTENT_PACK", default=str(PACKAGE_DIR / "content" / "pack")
 )

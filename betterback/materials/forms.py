@@ -2,47 +2,49 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from betterback.materials.content import Material
+from betterback.content.model import Material
+
+
+def _from_content(form_field, definition) -> None:
+    """Label, hint and options come from the content pack, in the active language."""
+    form_field.label = definition.label
+    form_field.help_text = definition.help or ""
+    if definition.options:
+        form_field.choices = [(option.id, option.label) for option in definition.options]
 
 
 class WhatMattersForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-    life_areas = forms.MultipleChoiceField(
-        label=_("The areas of my life that matter most"),
-        help_text=_("Choose as many as you like."),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+    life_areas = forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple, required=False)
 
     def __init__(self, *args, material: Material, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["life_areas"].choices = [(a.id, a.label) for a in material.life_areas]
+        _from_content(self.fields["life_areas"], material.field("life_areas"))
 
 
 class ActivityForm(forms.Form):
     key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=32)
-    text = forms.CharField(label=_("Activity"), max_length=200, required=False)
-    area = forms.ChoiceField(label=_("Life area"), required=False)
-    stopped_by_pain = forms.BooleanField(
-        label=_("The pain stops me from doing this now"), required=False
-    )
-    rank = forms.TypedChoiceField(
-        label=_("Among my most important"),
-        required=False,
-        coerce=int,
-        empty_value=None,
-    )
+    text = forms.CharField(required=False)
+    area = forms.ChoiceField(required=False)
+    stopped_by_pain = forms.BooleanField(required=False)
+    rank = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args, material: Material, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].choices = [("", _("No area chosen"))] + [
-            (a.id, a.label) for a in material.life_areas
-        ]
+        activities = material.field("activities")
+        for name in ("text", "area", "stopped_by_pain", "rank"):
+            _from_content(self.fields[name], activities.item_field(name))
+        longest = activities.item_field("text").max_length
+        self.fields["text"].validators.append(MaxLengthValidator(longest))
+        self.fields["text"].widget.attrs["maxlength"] = str(longest)
+        self.fields["area"].choices = [("", _("No area chosen")), *self.fields["area"].choices]
         self.fields["rank"].choices = [("", _("Not ranked"))] + [
-            (n, _("Number %(rank)s") % {"rank": n}) for n in range(1, material.ranked + 1)
+            (n, _("Number %(rank)s") % {"rank": n})
+            for n in range(1, activities.item_field("rank").max + 1)
         ]
 
     def clean(self):
@@ -81,7 +83,7 @@ class BaseActivityFormSet(forms.BaseFormSet):
             return
         kept = [form.to_data() for form in self.forms]
         kept = [a for a in kept if a]
-        if len(kept) > self.material.max_activities:
+        if len(kept) > self.material.field("activities").max_items:
             raise ValidationError(
                 ngettext_lazy(
                     "You can list at most %(limit)d activity.",
@@ -89,7 +91,7 @@ class BaseActivityFormSet(forms.BaseFormSet):
                     "limit",
                 ),
                 code="too_many",
-                params={"limit": self.material.max_activities},
+                params={"limit": self.material.field("activities").max_items},
             )
         ranks = [a["rank"] for a in kept if a["rank"]]
         for rank in sorted(set(ranks)):
@@ -110,10 +112,10 @@ def build_forms(material: Material, entry_data: dict, version: int, post=None):
         material=material,
         initial={"version": version, "life_areas": entry_data.get("life_areas") or []},
     )
-    extra = max(0, min(3, material.max_activities - len(activities)))
+    extra = max(0, min(3, material.field("activities").max_items - len(activities)))
     # The page never shows more rows than this; a forged TOTAL_FORMS beyond it is refused
     # instead of making the server build hundreds of rows.
-    most_rows = max(len(activities), material.max_activities) + 3
+    most_rows = max(len(activities), material.field("activities").max_items) + 3
     formset_class = forms.formset_factory(
         ActivityForm,
         formset=BaseActivityFormSet,

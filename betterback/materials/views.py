@@ -5,11 +5,20 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from betterback.accounts.decorators import clinician_required, patient_required
 from betterback.audit.services import source_of
+from betterback.content.pack import material
 from betterback.materials import services, what_matters
-from betterback.materials.content import material
 from betterback.materials.forms import build_forms, collected_data
 from betterback.materials.models import Context
 from betterback.patients.access import own_patient_record, patient_for_clinician
+
+
+def _fields(definition) -> dict:
+    activities = definition.field("activities")
+    return {
+        "areas_field": definition.field("life_areas"),
+        "activities_field": activities,
+        "rank_places": activities.item_field("rank").max,
+    }
 
 
 def _worksheet(request, patient, *, context: Context, done_url: str, template_context: dict):
@@ -54,6 +63,7 @@ def _worksheet(request, patient, *, context: Context, done_url: str, template_co
             "rows": rows,
             "conflict": conflict,
             "history": what_matters.history_with_changes(services.history(entry)),
+            **_fields(definition),
             **template_context,
         },
     )
@@ -102,6 +112,7 @@ def _print(request, patient):
             "patient": patient,
             "entry": entry,
             "ranked": what_matters.ranked(entry.data),
+            **_fields(definition),
             "others": what_matters.unranked(entry.data),
         },
     )

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from betterback.audit.models import Action
 from betterback.audit.services import events_about, record, record_many
-from betterback.materials.content import pack
+from betterback.content.pack import pack
 from betterback.materials.models import WorksheetEntry
 from betterback.patients.models import CareRelationship
 

@@ -65,4 +65,4 @@ def error_summary(*forms):
 
 @register.filter
 def life_area(material, area_id: str) -> str:
-    return material.life_area_label(area_id)
+    return material.field("life_areas").option_label(area_id)

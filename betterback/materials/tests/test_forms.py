@@ -3,7 +3,7 @@
 import pytest
 from django.http import QueryDict
 
-from betterback.materials.content import material
+from betterback.content.pack import material
 from betterback.materials.forms import build_forms, collected_data
 
 WHAT_MATTERS = material("what-matters")
@@ -49,7 +49,7 @@ def test_rank_choices_follow_the_material():
     ranks = [value for value, _ in rows.forms[0].fields["rank"].choices]
     assert ranks == ["", 1, 2, 3]
     areas = [value for value, _ in rows.forms[0].fields["area"].choices]
-    assert areas == [""] + [area.id for area in WHAT_MATTERS.life_areas]
+    assert areas == [""] + [area.id for area in WHAT_MATTERS.field("life_areas").options]
 
 
 def test_valid_rows_become_the_saved_data_and_blank_rows_are_dropped():
@@ -104,4 +104,4 @@ def test_a_forged_row_count_builds_no_more_rows_than_the_page_can_hold():
         post({"version": "0", "activity-TOTAL_FORMS": "100000", "activity-INITIAL_FORMS": "0"}),
     )
 
-    assert len(rows.forms) <= WHAT_MATTERS.max_activities + 3
+    assert len(rows.forms) <= WHAT_MATTERS.field("activities").max_items + 3

@@ -1,0 +1,161 @@
+"""The content pack as Python values: what the loader builds and the rest of the app reads.
+
+Everything here is immutable and holds no database or request state.
+"""
+
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from pathlib import Path
+
+from django.utils.translation import get_language
+
+LANGUAGES = ("da", "en")
+PHASES = ("understand", "plan", "act", "follow_up")
+AUDIENCES = ("patient", "clinician")
+
+CHOICE_TYPES = ("single_choice", "multiple_choice", "checklist", "ranked_cards", "body_chart")
+FIELD_TYPES = (
+    "text",
+    "textarea",
+    "scale",
+    "date",
+    "list",
+    "link",
+    *CHOICE_TYPES,
+)
+ITEM_FIELD_TYPES = (
+    "text",
+    "textarea",
+    "single_choice",
+    "checkbox",
+    "scale",
+    "date",
+    "rank",
+    "link",
+)
+BODY_REGIONS = (
+    "head",
+    "neck",
+    "shoulder_left",
+    "shoulder_right",
+    "arm_left",
+    "arm_right",
+    "upper_back",
+    "lower_back",
+    "abdomen",
+    "hip_left",
+    "hip_right",
+    "buttock_left",
+    "buttock_right",
+    "thigh_left",
+    "thigh_right",
+    "knee_left",
+    "knee_right",
+    "lower_leg_left",
+    "lower_leg_right",
+    "foot_left",
+    "foot_right",
+)
+
+
+@dataclass(frozen=True)
+class Text:
+    """One user-facing text in every language; str() gives the active language."""
+
+    by_language: dict[str, str]
+
+    def __str__(self) -> str:
+        return self.by_language.get(get_language() or "da", self.by_language["da"])
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in str(self).split("\n\n") if p.strip()]
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str
+    type: str
+    label: Text
+    help: Text | None = None
+    clinician_only: bool = False
+    required: bool = False
+    options: tuple[Option, ...] = ()
+    options_from: str = ""
+    max_length: int = 0
+    min: int = 0
+    max: int = 0
+    min_label: Text | None = None
+    max_label: Text | None = None
+    rank: int = 0
+    max_items: int = 0
+    item_fields: tuple["Field", ...] = ()
+    links_to: str = ""
+    multiple: bool = False
+
+    def option_label(self, option_id: str) -> str:
+        for option in self.options:
+            if option.id == option_id:
+                return str(option.label)
+        return ""
+
+    def item_field(self, field_id: str) -> "Field":
+        for item_field in self.item_fields:
+            if item_field.id == field_id:
+                return item_field
+        raise KeyError(field_id)
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    heading: Text
+    body: Text
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Illustration:
+    id: str
+    path: Path
+    alt: Text
+    caption: Text | None = None
+
+    def svg(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    citation: str
+
+
+@dataclass(frozen=True)
+class Material:
+    id: str
+    number: int
+    version: str
+    phase: str
+    audience: tuple[str, ...]
+    in_plan: bool
+    title: Text
+    summary: Text
+    intro: Text
+    sources: tuple[Source, ...]
+    sections: tuple[Section, ...] = ()
+    illustrations: tuple[Illustration, ...] = ()
+    fields: tuple[Field, ...] = ()
+    folder: Path = dataclass_field(default=Path("."), compare=False)
+
+    def field(self, field_id: str) -> Field:
+        for candidate in self.fields:
+            if candidate.id == field_id:
+                return candidate
+        raise KeyError(field_id)

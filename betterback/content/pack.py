@@ -1,0 +1,18 @@
+"""The configured content pack, loaded once per process."""
+
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+
+from betterback.content.loader import load_pack
+from betterback.content.model import Material
+
+
+@cache
+def pack() -> dict[str, Material]:
+    return load_pack(Path(settings.BETTERBACK_CONTENT_PACK))
+
+
+def material(material_id: str) -> Material:
+    return pack()[material_id]
