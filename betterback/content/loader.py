@@ -27,8 +27,16 @@ from betterback.content.model import (
     Text,
 )
 
+# Material ids appear in URLs; field and option ids in form field names (where "-" separates the
+# parts of a name); section and illustration ids only in the page.
 MATERIAL_ID = re.compile(r"^[a-z][a-z0-9-]*$")
 FIELD_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+PART_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+ID_RULES = {
+    MATERIAL_ID: "lower-case letters, digits and -",
+    FIELD_ID: "lower-case letters, digits and _",
+    PART_ID: "lower-case letters, digits, - and _",
+}
 
 MATERIAL_KEYS = {
     "id", "number", "version", "phase", "audience", "in_plan", "title", "summary", "intro",
@@ -88,7 +96,7 @@ class _Reader:
         if not isinstance(value, str) or not value.strip():
             self.fail(here, "missing; give a text")
         if pattern and not pattern.match(value):
-            self.fail(here, f"'{value}' may hold only lower-case letters, digits and - or _")
+            self.fail(here, f"'{value}' may hold only {ID_RULES[pattern]}, starting with a letter")
         return value
 
     def integer(self, data: dict, key: str, where: str, minimum: int, default=None) -> int:
@@ -222,7 +230,9 @@ def load_material(path: Path) -> Material:
         here = f"sources[{index}]"
         reader.table(source, here, {"id", "citation"})
         sources.append(
-            Source(reader.string(source, "id", here), reader.string(source, "citation", here))
+            Source(
+                reader.string(source, "id", here, PART_ID), reader.string(source, "citation", here)
+            )
         )
     if not sources:
         reader.fail("sources", "cite at least one source")
@@ -241,7 +251,7 @@ def load_material(path: Path) -> Material:
                 reader.fail(f"{here}.sources", f"unknown source '{cite}'")
         sections.append(
             Section(
-                id=reader.string(section, "id", here, FIELD_ID),
+                id=reader.string(section, "id", here, PART_ID),
                 heading=reader.text(section, "heading", here),
                 body=reader.text(section, "body", here),
                 sources=tuple(cited),
@@ -259,7 +269,7 @@ def load_material(path: Path) -> Material:
             reader.fail(f"{here}.file", problem)
         illustrations.append(
             Illustration(
-                id=reader.string(picture, "id", here, MATERIAL_ID),
+                id=reader.string(picture, "id", here, PART_ID),
                 path=file,
                 alt=reader.text(picture, "alt", here),
                 caption=reader.text(picture, "caption", here, required=False),
