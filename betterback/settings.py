@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "betterback.invitations",
     "betterback.content",
     "betterback.materials",
+    "betterback.dialogue",
     "betterback.demo",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -10,12 +10,14 @@ from django.db import transaction
 
 from betterback.accounts.models import User
 from betterback.clinics.models import Clinic, ClinicAdministrator, Clinician, Profession
+from betterback.dialogue import services as dialogue
+from betterback.dialogue.models import DialogueSession
 from betterback.materials import services as materials
-from betterback.materials import what_matters
 from betterback.materials.models import Context, WorksheetEntry
 from betterback.patients.models import CareRelationship, Patient
 
 SOURCE = "command:demo"
+WHAT_MATTERS = "what-matters"
 
 # Peter's answers, as he gave them in Danish: (activity, life area, pain stops it now, rank).
 PETER_LIFE_AREAS = ["family", "physical_activity", "work"]
@@ -59,12 +61,10 @@ def _patient(email, name, clinician):
 
 
 def _set_what_matters(patient, data, actor):
-    entry = WorksheetEntry.objects.filter(
-        patient=patient, material_id=what_matters.MATERIAL_ID
-    ).first()
+    entry = WorksheetEntry.objects.filter(patient=patient, material_id=WHAT_MATTERS).first()
     materials.save_entry(
         patient=patient,
-        material_id=what_matters.MATERIAL_ID,
+        material_id=WHAT_MATTERS,
         data=data,
         based_on_version=entry.version if entry else 0,
         actor=actor,
@@ -89,6 +89,79 @@ def peter_data() -> dict:
     }
 
 
+# Peter's finished session: goals for what matters, an action plan, a flare-up plan, follow-up.
+PETER_PLAN = {
+    "my-goals": {
+        "goals": [
+            {"key": "goal1", "text": "Lege 20 minutter på gulvet med børnebørnene hver søndag",
+             "serves": ["demo1"], "measure": "Jeg kan rejse mig fra gulvet uden hjælp",
+             "by_when": "2027-02-01", "confidence": 7},
+            {"key": "goal2", "text": "Gå 45 minutter med hunden tre gange om ugen",
+             "serves": ["demo2"], "measure": "Tre ture om ugen i fire uger i træk",
+             "by_when": "2027-03-01", "confidence": 8},
+        ],
+        "psfs": [
+            {"key": "psfs1", "activity": "Sidde på hug", "score": 3},
+            {"key": "psfs2", "activity": "Gå en lang tur", "score": 5},
+            {"key": "psfs3", "activity": "Løfte en kasse", "score": 4},
+        ],
+    },
+    "action-plan": {
+        "actions": [
+            {"key": "act1", "what": "Gåtur med hunden", "when": "Mandag, onsdag, fredag kl. 8",
+             "where": "Rundt om søen", "how_much": "20 minutter, 2 minutter mere hver uge",
+             "goal": "goal2", "confidence": 8},
+            {"key": "act2", "what": "Øve at rejse mig fra gulvet", "when": "Hver aften",
+             "where": "Stuen", "how_much": "5 gange", "goal": "goal1", "confidence": 7},
+        ],
+        "toolbox": [
+            {"key": "tool1", "strategy": "Gå en kort tur", "when_to_use": "Når ryggen bliver stiv"},
+            {"key": "tool2", "strategy": "Vejrtrækning i 5 minutter",
+             "when_to_use": "Når jeg bliver bekymret"},
+        ],
+    },
+    "flare-up-plan": {
+        "early_signs": "Ryggen bliver stiv om morgenen, og jeg sover dårligere.",
+        "triggers": "Lange dage på stilladset og dårlig søvn.",
+        "first_days": "Holde mig i gang med korte ture. Tage pauser i løbet af dagen.",
+        "toolbox_strategies": ["tool1", "tool2"],
+        "avoid": "At ligge i sengen hele dagen.",
+        "supporters": [{"key": "sup1", "name": "Hanne (min kone)", "how": "Går med på turen"}],
+        "contact_when": "Hvis det ikke er blevet bedre efter en uge.",
+    },
+    "follow-up": {
+        "what_next": "Vi ser på målene igen om fire uger.",
+        "contact_us": "Hvis du får advarselstegn, eller hvis planen ikke passer til din hverdag.",
+        "next_appointment": "2027-01-05",
+    },
+}  # fmt: skip
+
+
+def _finished_session(patient, clinician) -> None:
+
+    if DialogueSession.objects.filter(patient=patient, ended_at__isnull=False).exists():
+        return
+    for material_id, data in PETER_PLAN.items():
+        entry = WorksheetEntry.objects.filter(patient=patient, material_id=material_id).first()
+        materials.save_entry(
+            patient=patient,
+            material_id=material_id,
+            data=data,
+            based_on_version=entry.version if entry else 0,
+            actor=clinician.user,
+            source=SOURCE,
+            context=Context.SYSTEM,
+        )
+    session = dialogue.open_session(patient=patient, clinician=clinician, source=SOURCE)
+    dialogue.choose_materials(
+        session=session,
+        material_ids=[WHAT_MATTERS, *PETER_PLAN],
+        actor=clinician.user,
+        source=SOURCE,
+    )
+    dialogue.end_session(session=session, actor=clinician.user, source=SOURCE)
+
+
 def demo_exists() -> bool:
     return User.objects.filter(email="lise@demo.example").exists()
 
@@ -108,4 +181,5 @@ def load_demo() -> None:
     peter = _patient("peter@demo.example", "Peter Jensen", lise)
     maja = _patient("maja@demo.example", "Maja Sørensen", karim)
     _set_what_matters(peter, peter_data(), lise.user)
-    _set_what_matters(maja, what_matters.empty(), karim.user)
+    _finished_session(peter, lise)
+    _set_what_matters(maja, {"life_areas": [], "activities": []}, karim.user)

@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from betterback.audit.models import Action
 from betterback.audit.services import record
+from betterback.content.pack import pack
+from betterback.materials.display import item_label
 from betterback.materials.models import Context, WorksheetEntry, WorksheetRevision
 
 
@@ -88,3 +90,54 @@ def history(entry: WorksheetEntry, limit: int = 10) -> list[WorksheetRevision]:
     if entry.pk is None:
         return []
     return list(entry.revisions.select_related("changed_by")[: limit + 1])
+
+
+def _link_targets(materials) -> set[str]:
+    return {
+        definition.links_to
+        for material in materials
+        for top in material.fields
+        for definition in (top, *top.item_fields)
+        if definition.type == "link"
+    }
+
+
+def _linked(patient, targets: set[str]) -> tuple[dict, set[str]]:
+    """{target: [(item key, item label)]} and the ids of the materials that were read."""
+    material_ids = {target.split("/")[0] for target in targets}
+    entries = {
+        entry.material_id: entry
+        for entry in WorksheetEntry.objects.filter(patient=patient, material_id__in=material_ids)
+    }
+    links = {}
+    for target in sorted(targets):
+        material_id, field_id = target.split("/")
+        definition = pack()[material_id].field(field_id)
+        items = (entries[material_id].data.get(field_id) or []) if material_id in entries else []
+        links[target] = [(item["key"], item_label(definition, item)) for item in items]
+    return links, set(entries)
+
+
+def linked_items(*, patient, material, actor, source: str) -> dict[str, list[tuple[str, str]]]:
+    """The items that the material's link fields can point to, from the patient's other
+    materials: {"material-id/field-id": [(item key, item label)]}. Reading them is logged."""
+    targets = _link_targets([material])
+    if not targets:
+        return {}
+    links, read = _linked(patient, targets)
+    for material_id in sorted(read):
+        record(
+            actor=actor,
+            action=Action.READ,
+            source=source,
+            patient=patient,
+            target=f"material:{material_id}",
+            detail={"linked_from": material.id},
+        )
+    return links
+
+
+def linked_labels(*, patient, materials) -> dict[str, dict[str, str]]:
+    """{target: {item key: label}} for showing links; the caller records the read it is part of."""
+    links, _ = _linked(patient, _link_targets(materials))
+    return {target: dict(items) for target, items in links.items()}

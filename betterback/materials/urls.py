@@ -5,19 +5,15 @@ from betterback.materials import views
 app_name = "materials"
 urlpatterns = [
     path(
-        "clinic/patients/<uuid:public_id>/materials/what-matters/",
-        views.clinician_what_matters,
-        name="clinician_what_matters",
+        "clinic/patients/<uuid:public_id>/materials/<slug:material_id>/",
+        views.clinician_material,
+        name="clinician_material",
     ),
     path(
-        "clinic/patients/<uuid:public_id>/materials/what-matters/print/",
-        views.clinician_what_matters_print,
-        name="clinician_what_matters_print",
+        "clinic/patients/<uuid:public_id>/materials/<slug:material_id>/print/",
+        views.clinician_print,
+        name="clinician_print",
     ),
-    path("me/materials/what-matters/", views.patient_what_matters, name="patient_what_matters"),
-    path(
-        "me/materials/what-matters/print/",
-        views.patient_what_matters_print,
-        name="patient_what_matters_print",
-    ),
+    path("me/materials/<slug:material_id>/", views.patient_material, name="patient_material"),
+    path("me/materials/<slug:material_id>/print/", views.patient_print, name="patient_print"),
 ]

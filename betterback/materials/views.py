@@ -1,43 +1,51 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from betterback.accounts.decorators import clinician_required, patient_required
 from betterback.audit.services import source_of
-from betterback.content.pack import material
-from betterback.materials import services, what_matters
-from betterback.materials.forms import build_forms, collected_data
+from betterback.content.pack import pack
+from betterback.dialogue.access import session_for_clinician
+from betterback.materials import display, services
+from betterback.materials.builder import Worksheet
 from betterback.materials.models import Context
 from betterback.patients.access import own_patient_record, patient_for_clinician
 
 
-def _fields(definition) -> dict:
-    activities = definition.field("activities")
-    return {
-        "areas_field": definition.field("life_areas"),
-        "activities_field": activities,
-        "rank_places": activities.item_field("rank").max,
-    }
+def _material(material_id: str):
+    try:
+        return pack()[material_id]
+    except KeyError:
+        raise Http404 from None
 
 
-def _worksheet(request, patient, *, context: Context, done_url: str, template_context: dict):
-    """The shared GET/POST flow of "What matters to me" for the clinician and the patient."""
-    definition = material(what_matters.MATERIAL_ID)
+def _labels(links: dict) -> dict:
+    return {target: dict(items) for target, items in links.items()}
+
+
+def _worksheet(request, patient, definition, *, context: Context, done_url: str, extra: dict):
+    """The shared GET/POST flow of a material page, for the clinician and for the patient."""
     source = source_of(request)
     entry = services.read_entry(
         patient=patient, material_id=definition.id, actor=request.user, source=source
     )
+    links = services.linked_items(
+        patient=patient, material=definition, actor=request.user, source=source
+    )
+    patient_view = context == Context.HOME
+    sheet_args = {"links": links, "patient_view": patient_view}
     conflict = None
     if request.method == "POST":
-        main, rows = build_forms(definition, entry.data, entry.version, request.POST)
-        if main.is_valid() and rows.is_valid():
+        sheet = Worksheet(definition, entry.data, entry.version, post=request.POST, **sheet_args)
+        if sheet.is_valid():
             try:
                 services.save_entry(
                     patient=patient,
                     material_id=definition.id,
-                    data=collected_data(main, rows),
-                    based_on_version=main.cleaned_data["version"],
+                    data=_keep_locked(definition, entry.data, sheet.data(), patient_view),
+                    based_on_version=sheet.based_on_version(),
                     actor=request.user,
                     source=source,
                     context=context,
@@ -45,86 +53,130 @@ def _worksheet(request, patient, *, context: Context, done_url: str, template_co
             except services.StaleVersion as stale:
                 conflict = stale.current
                 # The person keeps what they typed; saving again now replaces the newer version.
-                main.data = main.data.copy()
-                main.data["version"] = conflict.version
+                sheet.main.data = sheet.main.data.copy()
+                sheet.main.data["version"] = conflict.version
             else:
                 messages.success(request, _("Saved."))
                 return redirect(done_url)
     else:
-        main, rows = build_forms(definition, entry.data, entry.version)
+        sheet = Worksheet(definition, entry.data, entry.version, **sheet_args)
+    history = display.history_with_changes(definition, services.history(entry))
     return render(
         request,
-        "materials/what_matters.html",
+        "materials/material.html",
         {
             "material": definition,
             "patient": patient,
             "entry": entry,
-            "form": main,
-            "rows": rows,
+            "sheet": sheet,
             "conflict": conflict,
-            "history": what_matters.history_with_changes(services.history(entry)),
-            **_fields(definition),
-            **template_context,
+            "history": history,
+            **extra,
         },
     )
 
 
+def _keep_locked(definition, saved: dict, new: dict, patient_view: bool) -> dict:
+    """A patient cannot change clinician-only fields: their saved values are kept as they are,
+    for list items by the item's key (never by its position on the page)."""
+    if not patient_view:
+        return new
+    for field in definition.fields:
+        if field.clinician_only:
+            new[field.id] = saved.get(field.id)
+            continue
+        locked = [item.id for item in field.item_fields if item.clinician_only]
+        if not locked:
+            continue
+        before = {item["key"]: item for item in saved.get(field.id) or []}
+        for item in new.get(field.id) or []:
+            for item_id in locked:
+                item[item_id] = before.get(item["key"], {}).get(item_id)
+    return new
+
+
+def _session_steps(request, public_id, material_id) -> dict:
+    """Where this material stands in the dialogue session named by ?session=, if any."""
+    raw = request.GET.get("session")
+    if not raw:
+        return {}
+    if not raw.isdigit():
+        raise Http404
+    session = session_for_clinician(request, public_id, int(raw))
+    order = session.material_ids
+    if material_id not in order:
+        return {"session": session}
+    index = order.index(material_id)
+    return {
+        "session": session,
+        "step": index + 1,
+        "steps": len(order),
+        "previous_material": pack()[order[index - 1]] if index > 0 else None,
+        "next_material": pack()[order[index + 1]] if index + 1 < len(order) else None,
+    }
+
+
 @require_http_methods(["GET", "POST"])
 @clinician_required
-def clinician_what_matters(request, public_id):
+def clinician_material(request, public_id, material_id):
     patient = patient_for_clinician(request, public_id)
-    present = request.GET.get("mode") == "present"
+    definition = _material(material_id)
     return _worksheet(
         request,
         patient,
+        definition,
         context=Context.CONSULTATION,
         done_url=request.get_full_path(),
-        template_context={"present": present, "as_clinician": True},
+        extra={
+            "present": request.GET.get("mode") == "present",
+            "as_clinician": True,
+            **_session_steps(request, public_id, definition.id),
+        },
     )
 
 
 @require_http_methods(["GET", "POST"])
 @patient_required
-def patient_what_matters(request):
+def patient_material(request, material_id):
     return _worksheet(
         request,
         own_patient_record(request),
+        _material(material_id),
         context=Context.HOME,
         done_url=request.path,
-        template_context={"present": False, "as_clinician": False},
+        extra={"present": False, "as_clinician": False},
     )
 
 
-def _print(request, patient):
-    definition = material(what_matters.MATERIAL_ID)
+def _print(request, patient, definition):
+    source = source_of(request)
     entry = services.read_entry(
-        patient=patient,
-        material_id=definition.id,
-        actor=request.user,
-        source=source_of(request),
+        patient=patient, material_id=definition.id, actor=request.user, source=source,
         printing=True,
+    )  # fmt: skip
+    links = services.linked_items(
+        patient=patient, material=definition, actor=request.user, source=source
     )
     return render(
         request,
-        "materials/what_matters_print.html",
+        "materials/print.html",
         {
             "material": definition,
             "patient": patient,
             "entry": entry,
-            "ranked": what_matters.ranked(entry.data),
-            **_fields(definition),
-            "others": what_matters.unranked(entry.data),
+            "answers": display.answers(definition, entry.data, _labels(links)),
+            "as_clinician": request.user.role == "clinician",
         },
     )
 
 
 @require_GET
 @clinician_required
-def clinician_what_matters_print(request, public_id):
-    return _print(request, patient_for_clinician(request, public_id))
+def clinician_print(request, public_id, material_id):
+    return _print(request, patient_for_clinician(request, public_id), _material(material_id))
 
 
 @require_GET
 @patient_required
-def patient_what_matters_print(request):
-    return _print(request, own_patient_record(request))
+def patient_print(request, material_id):
+    return _print(request, own_patient_record(request), _material(material_id))

@@ -1,16 +1,19 @@
-"""Small builders for the set-up that many tests share: a saved "What matters to me" and an
-invitation. They go through the services, as the app does, so the revisions and audit events
-they leave behind are the real ones (with source "test"). A test passes what its assertions
-rely on; the defaults fill in the rest.
+"""Small builders for the set-up that many tests share: a saved "What matters to me", an
+invitation, a small content pack, and what a browser posts back for a worksheet. The first two go
+through the services, as the app does, so the revisions and audit events they leave behind are
+the real ones (with source "test"). A test passes what its assertions rely on; the defaults fill
+in the rest.
 """
 
+from django import forms
 from django.test import RequestFactory
 
 from betterback.invitations.models import Invitation
 from betterback.invitations.services import invite_patient
-from betterback.materials import what_matters
 from betterback.materials.models import Context, WorksheetEntry
 from betterback.materials.services import save_entry
+
+WHAT_MATTERS = "what-matters"
 
 
 def save_what_matters(
@@ -18,13 +21,13 @@ def save_what_matters(
 ) -> WorksheetEntry:
     """Save `data` as the patient's next version of "What matters to me", as `actor`."""
     current = (
-        WorksheetEntry.objects.filter(patient=patient, material_id=what_matters.MATERIAL_ID)
+        WorksheetEntry.objects.filter(patient=patient, material_id=WHAT_MATTERS)
         .values_list("version", flat=True)
         .first()
     )
     return save_entry(
         patient=patient,
-        material_id=what_matters.MATERIAL_ID,
+        material_id=WHAT_MATTERS,
         data=data,
         based_on_version=current or 0,
         actor=actor,
@@ -77,3 +80,68 @@ def letter_invitation(
         language=language,
         source="test",
     )
+
+
+MATERIAL_TOML = """
+id = "{id}"
+number = {number}
+version = "1.0.0"
+phase = "plan"
+audience = ["patient", "clinician"]
+in_plan = true
+title = {{ da = "Titel {id}", en = "Title {id}" }}
+summary = {{ da = "Kort.", en = "Short." }}
+intro = {{ da = "Indledning.", en = "Introduction." }}
+sources = [{{ id = "source", citation = "A source." }}]
+illustrations = [
+  {{ id = "dot", file = "dot.svg", alt = {{ da = "En prik.", en = "A dot." }} }},
+]
+
+{fields}
+"""
+DOT_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+    '<circle cx="5" cy="5" r="4"/></svg>'
+)
+
+
+def small_pack(folder, materials: dict[str, str]):
+    """A content pack in `folder` with one material per entry of `materials` (material id ->
+    its [[fields]] as TOML), loaded by the real loader. Everything but the fields is filler."""
+    from betterback.content.loader import load_pack
+
+    for number, (material_id, fields) in enumerate(materials.items(), start=1):
+        path = folder / material_id / "material.toml"
+        path.parent.mkdir(parents=True)
+        path.write_text(
+            MATERIAL_TOML.format(id=material_id, number=number, fields=fields), encoding="utf-8"
+        )
+        (path.parent / "dot.svg").write_text(DOT_SVG, encoding="utf-8")
+    return load_pack(folder)
+
+
+def posted_back(sheet) -> dict:
+    """What a browser posts for a worksheet (betterback.materials.builder.Worksheet) as it is
+    shown: every field that is not disabled, with its value as the page shows it, and the
+    management form of each list. Unticked checkboxes are left out, as browsers do."""
+    data = {}
+
+    def add(form):
+        for bound in form:
+            if bound.field.disabled:
+                continue
+            value = bound.value()
+            if isinstance(bound.field, forms.BooleanField):
+                if value:
+                    data[bound.html_name] = "on"
+            elif isinstance(bound.field, forms.MultipleChoiceField):
+                data[bound.html_name] = [str(v) for v in value or []]
+            else:
+                data[bound.html_name] = "" if value is None else str(value)
+
+    add(sheet.main)
+    for formset in sheet.lists.values():
+        add(formset.management_form)
+        for row in formset.forms:
+            add(row)
+    return data

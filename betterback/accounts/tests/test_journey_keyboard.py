@@ -49,7 +49,7 @@ def test_a_patient_can_do_everything_with_the_keyboard(cast, browse, language):
     page.wait_for_url("**/me/materials/what-matters/")
     tab_to(page, "input[name=life_areas][value=rest]")
     page.keyboard.press("Space")
-    tab_to(page, "input[name=activity-0-text]")
+    tab_to(page, "input[name=activities-0-text]")
     page.keyboard.type("Sove en hel nat")
     tab_to(page, "form.bb-stack button[type=submit]")
     assert focus_is_visible(page)
@@ -58,5 +58,5 @@ def test_a_patient_can_do_everything_with_the_keyboard(cast, browse, language):
 
     assert page.locator(".alert-success").count() == 1
     assert page.locator("input[name=life_areas][value=rest]").is_checked()
-    assert page.locator("input[name=activity-0-text]").input_value() == "Sove en hel nat"
+    assert page.locator("input[name=activities-0-text]").input_value() == "Sove en hel nat"
     browse.check(page)

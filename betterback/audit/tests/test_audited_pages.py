@@ -6,26 +6,32 @@ from django.urls import reverse
 from betterback.audit.models import Action, AuditEvent
 from betterback.patients.models import CareRelationship, Patient
 
+WM = "what-matters"
 PAGES = [
-    # (who, view, the URL names Peter, action, target)
-    ("lise", "patients:overview", True, Action.READ, "overview"),
-    ("lise", "materials:clinician_what_matters", True, Action.READ, "material:what-matters"),
-    ("lise", "materials:clinician_what_matters_print", True, Action.PRINT, "material:what-matters"),
-    ("peter", "patients:home", False, Action.READ, "overview"),
-    ("peter", "patients:access_log", False, Action.READ, "access_log"),
-    ("peter", "materials:patient_what_matters", False, Action.READ, "material:what-matters"),
-    ("peter", "materials:patient_what_matters_print", False, Action.PRINT, "material:what-matters"),
+    # (who, view, the URL names Peter, the material in the URL, action, target)
+    ("lise", "patients:overview", True, "", Action.READ, "overview"),
+    ("lise", "materials:clinician_material", True, WM, Action.READ, "material:what-matters"),
+    ("lise", "materials:clinician_print", True, WM, Action.PRINT, "material:what-matters"),
+    ("lise", "materials:clinician_material", True, "my-goals", Action.READ, "material:my-goals"),
+    ("peter", "patients:home", False, "", Action.READ, "overview"),
+    ("peter", "patients:access_log", False, "", Action.READ, "access_log"),
+    ("peter", "materials:patient_material", False, WM, Action.READ, "material:what-matters"),
+    ("peter", "materials:patient_print", False, WM, Action.PRINT, "material:what-matters"),
+    ("peter", "materials:patient_print", False, "my-goals", Action.PRINT, "material:my-goals"),
 ]
 
 
 @pytest.mark.parametrize(
-    ("who", "view", "names_peter", "action", "target"), PAGES, ids=[p[1] for p in PAGES]
+    ("who", "view", "names_peter", "material", "action", "target"),
+    PAGES,
+    ids=[f"{p[1]}-{p[3]}" if p[3] else p[1] for p in PAGES],
 )
 def test_each_look_at_patient_data_is_recorded(
-    cast, client_for, who, view, names_peter, action, target
+    cast, client_for, who, view, names_peter, material, action, target
 ):
     actor = getattr(cast, who)
-    url = reverse(view, args=[cast.peter_patient.public_id] if names_peter else [])
+    args = [cast.peter_patient.public_id] if names_peter else []
+    url = reverse(view, args=args + ([material] if material else []))
     before = AuditEvent.objects.count()
 
     response = client_for(actor).get(url)
@@ -60,12 +66,12 @@ def test_the_patient_list_records_one_list_event_per_patient_shown(cast, client_
 
 
 def test_a_save_is_recorded_after_the_read_of_the_same_request(cast, client_for):
-    url = reverse("materials:patient_what_matters")
+    url = reverse("materials:patient_material", args=["what-matters"])
     data = {
         "version": "0",
-        "activity-TOTAL_FORMS": "1",
-        "activity-INITIAL_FORMS": "0",
-        "activity-0-text": "Walk the dog",
+        "activities-TOTAL_FORMS": "1",
+        "activities-INITIAL_FORMS": "0",
+        "activities-0-text": "Walk the dog",
     }
 
     client_for(cast.peter).post(url, data)

@@ -51,7 +51,10 @@ def _form_errors(form) -> list[dict]:
 def error_summary(*forms):
     """The error summary at the top of a page: every error of the forms and formsets given."""
     errors = []
+    flat = []
     for form in forms:
+        flat.extend(form if isinstance(form, list | tuple) else [form])
+    for form in flat:
         if form is None or not form.is_bound:
             continue
         if hasattr(form, "forms"):
@@ -66,3 +69,14 @@ def error_summary(*forms):
 @register.filter
 def life_area(material, area_id: str) -> str:
     return material.field("life_areas").option_label(area_id)
+
+
+@register.filter
+def bound(form, name: str):
+    """The bound field ``name`` of a form (templates cannot index with a variable)."""
+    return form[name]
+
+
+@register.filter
+def lookup(mapping, key):
+    return mapping.get(key)

@@ -4,6 +4,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from betterback.content.pack import pack
+
 PAGES = [
     (None, "accounts:login", 200),
     (None, "core:home", 302),
@@ -37,16 +39,17 @@ def test_a_not_found_page_carries_the_security_headers_too(db):
 
 
 @pytest.mark.parametrize(
-    ("who", "view"),
+    ("who", "view", "args"),
     [
-        ("lise", "patients:list"),
-        ("peter", "patients:home"),
-        ("peter", "materials:patient_what_matters"),
-        ("anne", "clinics:admin_overview"),
+        ("lise", "patients:list", []),
+        ("peter", "patients:home", []),
+        ("peter", "materials:patient_material", ["what-matters"]),
+        ("peter", "materials:patient_print", ["my-goals"]),
+        ("anne", "clinics:admin_overview", []),
     ],
 )
-def test_a_logged_in_page_is_never_stored_by_the_browser(cast, client_for, who, view):
-    response = client_for(getattr(cast, who)).get(reverse(view))
+def test_a_logged_in_page_is_never_stored_by_the_browser(cast, client_for, who, view, args):
+    response = client_for(getattr(cast, who)).get(reverse(view, args=args))
 
     assert response["Cache-Control"] == "no-store"
 
@@ -55,14 +58,18 @@ def test_no_page_needs_inline_scripts_or_styles(cast, client_for):
     pages = [
         client_for(None).get(reverse("accounts:login")),
         client_for(cast.lise).get(reverse("patients:list")),
-        client_for(cast.lise).get(
-            reverse("materials:clinician_what_matters", args=[cast.peter_patient.public_id])
+        *(
+            client_for(cast.lise).get(
+                reverse("materials:clinician_material", args=[cast.peter_patient.public_id, m])
+            )
+            for m in pack()
         ),
-        client_for(cast.peter).get(reverse("materials:patient_what_matters_print")),
+        *(client_for(cast.peter).get(reverse("materials:patient_print", args=[m])) for m in pack()),
         client_for(cast.peter).get(reverse("patients:access_log")),
     ]
 
     for response in pages:
+        assert response.status_code == 200
         body = response.content.decode()
         assert "<script>" not in body and "<style" not in body and " style=" not in body
         assert " onclick=" not in body and "javascript:" not in body

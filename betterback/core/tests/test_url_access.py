@@ -12,11 +12,14 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from betterback.audit.models import Action, AuditEvent
+from betterback.content.pack import pack
+from betterback.dialogue.models import DialogueSession
 from betterback.patients.models import CareRelationship
 from betterback.testing.factories import fill_what_matters, letter_invitation
 
 PETER_ACTIVITY = "Carry my grandson up the stairs"
 PEOPLE = ["anonymous", "lise", "olav", "karim", "anne", "peter", "maja", "staff"]
+MATERIAL = "what-matters"  # the material the table opens; every material is checked below
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,8 @@ class Page:
     audience: str
     method: str = "get"
     names_peter: bool = False
+    material: str = ""  # the material id in the URL, for the material pages
+    session: bool = False  # the URL names Lise's dialogue session with Peter
 
 
 # Every protected page, and who it is for.
@@ -32,16 +37,24 @@ PAGES = [
     Page("patients:list", "clinicians"),
     Page("invitations:invite", "clinicians"),
     Page("patients:overview", "peters_clinician", names_peter=True),
-    Page("materials:clinician_what_matters", "peters_clinician", names_peter=True),
-    Page("materials:clinician_what_matters_print", "peters_clinician", names_peter=True),
+    Page("materials:clinician_material", "peters_clinician", names_peter=True, material=MATERIAL),
+    Page("materials:clinician_print", "peters_clinician", names_peter=True, material=MATERIAL),
     Page("patients:end_care", "peters_clinician", names_peter=True),
     Page("invitations:detail", "inviting_clinician"),
     Page("invitations:renew", "inviting_clinician", method="post"),
     Page("patients:home", "patients"),
     Page("patients:access_log", "patients"),
-    Page("materials:patient_what_matters", "patients"),
-    Page("materials:patient_what_matters_print", "patients"),
+    Page("materials:patient_material", "patients", material=MATERIAL),
+    Page("materials:patient_print", "patients", material=MATERIAL),
     Page("clinics:admin_overview", "clinic_admins"),
+    Page("dialogue:start", "peters_clinician", method="post", names_peter=True),
+    Page("dialogue:session", "peters_clinician", names_peter=True, session=True),
+    Page("dialogue:end", "peters_clinician", method="post", names_peter=True, session=True),
+    Page("dialogue:summary", "peters_clinician", names_peter=True, session=True),
+    Page("dialogue:patient_plan", "peters_clinician", names_peter=True),
+    Page("dialogue:patient_plan_print", "peters_clinician", names_peter=True),
+    Page("dialogue:my_plan", "patients"),
+    Page("dialogue:my_plan_print", "patients"),
 ]
 
 # Pages anyone may open; none of them refuses anybody.
@@ -83,17 +96,24 @@ def world(cast):
     """Peter has filled in "What matters to me"; Lise has an open letter invitation."""
     fill_what_matters(cast.peter_patient, actor=cast.lise, text=PETER_ACTIVITY)
     invitation, token = letter_invitation(cast.lise)
-    return {"invitation": invitation, "token": token}
+    session = DialogueSession.objects.create(
+        patient=cast.peter_patient, clinician=cast.lise.clinician, material_ids=[MATERIAL]
+    )
+    return {"invitation": invitation, "token": token, "session": session}
 
 
-def url_of(view: str, cast, world) -> str:
-    if any(page.view == view and page.names_peter for page in PAGES):
-        return reverse(view, args=[cast.peter_patient.public_id])
+def url_of(view: str, cast, world, material: str = "") -> str:
+    page = next((page for page in PAGES if page.view == view), None)
     if view in ("invitations:detail", "invitations:renew"):
         return reverse(view, args=[world["invitation"].pk])
     if view == "invitations:accept":
         return reverse(view, args=[world["token"]])
-    return reverse(view)
+    args = [cast.peter_patient.public_id] if page and page.names_peter else []
+    if page and page.material:
+        args.append(material or page.material)
+    if page and page.session:
+        args.append(world["session"].pk)
+    return reverse(view, args=args)
 
 
 def user_of(cast, who):
@@ -148,6 +168,10 @@ def test_each_page_lets_in_only_its_audience(cast, world, client_for, page, who)
 
     response = open_page(client_for(user), page, url)
 
+    assert_outcome(cast, page, who, user, url, before, response)
+
+
+def assert_outcome(cast, page, who, user, url, before, response):
     outcome = expected_outcome(page, who)
     body = response.content.decode()
     refusals = [e for e in new_events(before) if e.action == Action.REFUSED]
@@ -170,12 +194,30 @@ def test_each_page_lets_in_only_its_audience(cast, world, client_for, page, who)
         assert "Peter Jensen" not in body
 
 
+MATERIAL_PAGES = [page for page in PAGES if page.material]
+
+
+@pytest.mark.parametrize("material", list(pack()))
+@pytest.mark.parametrize("page", MATERIAL_PAGES, ids=[page.view for page in MATERIAL_PAGES])
+@pytest.mark.parametrize("who", ["anonymous", "lise", "olav", "peter", "maja", "anne"])
+def test_the_pages_of_every_material_let_in_only_their_audience(
+    cast, world, client_for, material, page, who
+):
+    user = user_of(cast, who)
+    url = url_of(page.view, cast, world, material)
+    before = last_event_id()
+
+    response = open_page(client_for(user), page, url)
+
+    assert_outcome(cast, page, who, user, url, before, response)
+
+
 @pytest.mark.parametrize(
     "view",
     [
         "patients:overview",
-        "materials:clinician_what_matters",
-        "materials:clinician_what_matters_print",
+        "materials:clinician_material",
+        "materials:clinician_print",
     ],
 )
 def test_peters_own_clinician_sees_his_pages(cast, world, client_for, view):
@@ -185,12 +227,10 @@ def test_peters_own_clinician_sees_his_pages(cast, world, client_for, view):
     assert "Peter Jensen" in response.content.decode()
 
 
-@pytest.mark.parametrize(
-    "view", ["materials:patient_what_matters", "materials:patient_what_matters_print"]
-)
+@pytest.mark.parametrize("view", ["materials:patient_material", "materials:patient_print"])
 def test_each_patient_sees_only_their_own_worksheet(cast, world, client_for, view):
-    own = client_for(cast.peter).get(reverse(view)).content.decode()
-    other = client_for(cast.maja).get(reverse(view)).content.decode()
+    own = client_for(cast.peter).get(url_of(view, cast, world)).content.decode()
+    other = client_for(cast.maja).get(url_of(view, cast, world)).content.decode()
 
     assert PETER_ACTIVITY in own
     assert PETER_ACTIVITY not in other
@@ -216,8 +256,8 @@ def test_public_pages_open_for_everyone_and_refuse_nobody(cast, world, client_fo
     "view",
     [
         "patients:overview",
-        "materials:clinician_what_matters",
-        "materials:clinician_what_matters_print",
+        "materials:clinician_material",
+        "materials:clinician_print",
     ],
 )
 def test_it_refuses_a_clinician_whose_care_relationship_has_ended(cast, world, client_for, view):

@@ -10,10 +10,11 @@ from django.urls import reverse
 
 from betterback.accounts.models import User
 from betterback.clinics.models import Clinic, ClinicAdministrator, Clinician
-from betterback.materials import what_matters
+from betterback.content.pack import pack
+from betterback.materials.display import changes
 from betterback.materials.models import Context, WorksheetEntry, WorksheetRevision
 from betterback.patients.models import CareRelationship, Patient
-from betterback.testing.factories import save_what_matters
+from betterback.testing.factories import posted_back, save_what_matters
 
 ACCOUNTS = {
     "lise@demo.example": "clinician",
@@ -35,8 +36,20 @@ def run(*args) -> str:
     return out.getvalue()
 
 
+WHAT_MATTERS = "what-matters"
+EMPTY = {"life_areas": [], "activities": []}
+
+
 def what_matters_of(email):
-    return WorksheetEntry.objects.get(patient__email=email, material_id=what_matters.MATERIAL_ID)
+    return WorksheetEntry.objects.get(patient__email=email, material_id=WHAT_MATTERS)
+
+
+def is_empty(data: dict) -> bool:
+    return not data.get("life_areas") and not data.get("activities")
+
+
+def ranks(data: dict) -> list[int]:
+    return sorted(a["rank"] for a in data.get("activities") or [] if a.get("rank"))
 
 
 def counts():
@@ -73,9 +86,9 @@ def test_peter_has_filled_in_what_matters_and_maja_has_not(db):
     run()
 
     peter = what_matters_of("peter@demo.example").data
-    assert not what_matters.is_empty(peter)
-    assert len(what_matters.ranked(peter)) == 3
-    assert what_matters.is_empty(what_matters_of("maja@demo.example").data)
+    assert not is_empty(peter)
+    assert ranks(peter) == [1, 2, 3]
+    assert is_empty(what_matters_of("maja@demo.example").data)
 
 
 def test_the_demo_care_relationships_match_the_cast(db):
@@ -101,7 +114,7 @@ def test_running_it_twice_creates_no_duplicates(db):
 
 def _change_peters_entry():
     peter = User.objects.get(email="peter@demo.example")
-    save_what_matters(peter.patient, what_matters.empty(), actor=peter, context=Context.HOME)
+    save_what_matters(peter.patient, EMPTY, actor=peter, context=Context.HOME)
 
 
 def test_if_missing_keeps_a_changed_entry(db):
@@ -111,7 +124,7 @@ def test_if_missing_keeps_a_changed_entry(db):
     output = run("--if-missing")
 
     assert "keeping" in output
-    assert what_matters.is_empty(what_matters_of("peter@demo.example").data)
+    assert is_empty(what_matters_of("peter@demo.example").data)
 
 
 def test_without_if_missing_it_resets_the_entry_as_a_new_revision(db):
@@ -121,12 +134,33 @@ def test_without_if_missing_it_resets_the_entry_as_a_new_revision(db):
     run()
 
     entry = what_matters_of("peter@demo.example")
-    assert not what_matters.is_empty(entry.data)
+    assert not is_empty(entry.data)
     assert [r.context for r in entry.revisions.all()] == [
         Context.SYSTEM,
         Context.HOME,
         Context.SYSTEM,
     ]
+
+
+def test_the_demo_answers_are_accepted_unchanged_by_their_pages(db):
+    """Each demo entry, saved through its page without a change, is valid and reads as unchanged,
+    so the demo data has the shape the form builder gives saved answers."""
+    run()
+    client = Client()
+    peter = User.objects.get(email="peter@demo.example")
+    client.force_login(peter)
+    entries = list(WorksheetEntry.objects.filter(patient=peter.patient))
+    assert WHAT_MATTERS in {entry.material_id for entry in entries}
+
+    for entry in entries:
+        url = reverse("materials:patient_material", args=[entry.material_id])
+        response = client.post(url, posted_back(client.get(url).context["sheet"]))
+
+        assert response.status_code == 302, entry.material_id
+        saved = WorksheetEntry.objects.get(pk=entry.pk).data
+        assert changes(pack()[entry.material_id], entry.data, saved) == [], entry.material_id
+        for field_id, value in entry.data.items():
+            assert saved[field_id] == value, (entry.material_id, field_id)
 
 
 def test_the_demo_accounts_can_log_in_with_debug_on(db):

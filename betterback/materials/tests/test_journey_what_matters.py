@@ -109,12 +109,12 @@ def test_clinician_and_patient_fill_in_what_matters_together(cast, browse, langu
     browse.check(lise)
     lise.check("input[name=life_areas][value=family]")
     lise.check("input[name=life_areas][value=physical_activity]")
-    lise.fill("input[name=activity-0-text]", "Gå med barnebarnet i skoven")
-    lise.select_option("select[name=activity-0-area]", "family")
-    lise.select_option("select[name=activity-0-rank]", "1")
-    lise.check("input[name=activity-0-stopped_by_pain]")
-    lise.fill("input[name=activity-1-text]", "Svømme om morgenen")
-    lise.select_option("select[name=activity-1-rank]", "2")
+    lise.fill("input[name=activities-0-text]", "Gå med barnebarnet i skoven")
+    lise.select_option("select[name=activities-0-area]", "family")
+    lise.select_option("select[name=activities-0-rank]", "1")
+    lise.check("input[name=activities-0-stopped_by_pain]")
+    lise.fill("input[name=activities-1-text]", "Svømme om morgenen")
+    lise.select_option("select[name=activities-1-rank]", "2")
     shot(lise, f"consultation-{language}")
     lise.click("form.bb-stack button[type=submit]")
     assert words["saved"] in lise.locator(".alert-success").inner_text()
@@ -122,7 +122,7 @@ def test_clinician_and_patient_fill_in_what_matters_together(cast, browse, langu
 
     # A clean print view.
     lise.goto(lise.url.split("?")[0] + "print/")
-    assert "Gå med barnebarnet i skoven" in lise.locator("ol.bb-ranked").inner_text()
+    assert "Gå med barnebarnet i skoven" in lise.locator(".bb-sheet").inner_text()
     browse.check(lise)
 
     # At home: the patient logs in on her phone, sees the material and adds an activity.
@@ -132,11 +132,11 @@ def test_clinician_and_patient_fill_in_what_matters_together(cast, browse, langu
     browse.check(home)
     home.click("a[href='/me/materials/what-matters/']")
     assert (
-        home.locator("input[name=activity-0-text]").input_value() == "Gå med barnebarnet i skoven"
+        home.locator("input[name=activities-0-text]").input_value() == "Gå med barnebarnet i skoven"
     )
     browse.check(home)
-    home.fill("input[name=activity-2-text]", "Cykle til arbejde")
-    home.select_option("select[name=activity-2-rank]", "3")
+    home.fill("input[name=activities-2-text]", "Cykle til arbejde")
+    home.select_option("select[name=activities-2-rank]", "3")
     home.click("form.bb-stack button[type=submit]")
     assert words["saved"] in home.locator(".alert-success").inner_text()
     browse.check(home)
@@ -144,7 +144,7 @@ def test_clinician_and_patient_fill_in_what_matters_together(cast, browse, langu
 
     # The clinician sees the patient's change and that it was made at home.
     lise.goto(lise.url.replace("print/", ""))
-    assert lise.locator("input[name=activity-2-text]").input_value() == "Cykle til arbejde"
+    assert lise.locator("input[name=activities-2-text]").input_value() == "Cykle til arbejde"
     assert words["at_home"] in lise.locator(".bb-history").inner_text()
     browse.check(lise)
 
@@ -168,4 +168,4 @@ def test_clinician_and_patient_fill_in_what_matters_together(cast, browse, langu
     assert lise.locator("table a", has_text="Bente Lund").count() == 0
     browse.check(lise)
     home.goto("/me/materials/what-matters/")
-    assert home.locator("input[name=activity-2-text]").input_value() == "Cykle til arbejde"
+    assert home.locator("input[name=activities-2-text]").input_value() == "Cykle til arbejde"

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from betterback.audit.models import Action, AuditEvent
+from betterback.content.pack import pack
 from betterback.materials import services
 from betterback.materials.models import Context, WorksheetEntry, WorksheetRevision
 
@@ -134,3 +135,68 @@ def test_the_history_lists_the_latest_revisions_newest_first_plus_one_to_compare
 
     assert [r.version for r in history] == list(range(12, 1, -1))
     assert services.history(WorksheetEntry(patient=cast.peter_patient)) == []
+
+
+def linked(cast, material_id):
+    return services.linked_items(
+        patient=cast.peter_patient,
+        material=pack()[material_id],
+        actor=cast.lise,
+        source="test:links",
+    )
+
+
+def test_linked_items_are_the_keys_and_names_of_the_linked_list_and_their_read_is_logged(cast):
+    save(cast, data("Walk", "Garden"), 0)
+    before = AuditEvent.objects.count()
+
+    links = linked(cast, "my-goals")
+
+    assert links == {"what-matters/activities": [("k0", "Walk"), ("k1", "Garden")]}
+    [event] = AuditEvent.objects.order_by("id")[before:]
+    assert (event.action, event.actor, event.patient, event.target, event.source) == (
+        Action.READ,
+        cast.lise,
+        cast.peter_patient,
+        "material:what-matters",
+        "test:links",
+    )
+    assert event.detail == {"linked_from": "my-goals"}
+
+
+def test_a_linked_material_not_filled_in_offers_nothing_and_is_not_logged_as_read(cast):
+    links = linked(cast, "my-goals")
+
+    assert links == {"what-matters/activities": []}
+    assert not AuditEvent.objects.exists()
+
+
+def test_each_linked_material_with_an_entry_is_logged_once(cast):
+    save(cast, data("Walk"), 0)
+    services.save_entry(
+        patient=cast.peter_patient,
+        material_id="helps-and-hinders",
+        data={"barriers": [{"key": "b1", "text": "Tired after work", "com_b": None}]},
+        based_on_version=0,
+        actor=cast.peter,
+        source="test:save",
+        context=Context.HOME,
+    )
+    before = AuditEvent.objects.count()
+
+    links = linked(cast, "action-plan")
+
+    assert links == {
+        "helps-and-hinders/barriers": [("b1", "Tired after work")],
+        "my-goals/goals": [],
+    }
+    targets = [e.target for e in AuditEvent.objects.order_by("id")[before:]]
+    assert targets == ["material:helps-and-hinders"]
+
+
+def test_a_material_without_links_reads_no_other_material(cast):
+    save(cast, data("Walk"), 0)
+    before = AuditEvent.objects.count()
+
+    assert linked(cast, "what-matters") == {}
+    assert AuditEvent.objects.count() == before

@@ -8,46 +8,39 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
+from betterback.content.pack import material
 from betterback.materials.models import Context, WorksheetEntry, WorksheetRevision
+from betterback.testing.factories import posted_back
 
 MATERIAL_ID = "what-matters"
+ACTIVITIES = material(MATERIAL_ID).field("activities")
 
 
 def clinician_url(cast):
-    return reverse("materials:clinician_what_matters", args=[cast.peter_patient.public_id])
+    return reverse("materials:clinician_material", args=[cast.peter_patient.public_id, MATERIAL_ID])
 
 
-PATIENT_URL = reverse("materials:patient_what_matters")
+PATIENT_URL = reverse("materials:patient_material", args=[MATERIAL_ID])
 
 
 def form_data(response) -> dict:
     """What the browser would post back: every field of the page's forms as rendered."""
-    form, rows = response.context["form"], response.context["rows"]
-    data = {"version": form["version"].value(), "life_areas": list(form["life_areas"].value())}
-    for name in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS"):
-        data[f"{rows.prefix}-{name}"] = rows.management_form[name].value()
-    for row in rows.forms:
-        for name in ("key", "text", "area", "rank"):
-            value = row[name].value()
-            data[row.add_prefix(name)] = "" if value is None else value
-        if row["stopped_by_pain"].value():
-            data[row.add_prefix("stopped_by_pain")] = "on"
-    return data
+    return posted_back(response.context["sheet"])
 
 
 def fill(data: dict, index: int, text="", area="", rank="", stopped=False, delete=False):
     """Type into row ``index``, adding rows to the formset when needed."""
-    total = int(data["activity-TOTAL_FORMS"])
+    total = int(data["activities-TOTAL_FORMS"])
     if index >= total:
-        data["activity-TOTAL_FORMS"] = index + 1
-    data[f"activity-{index}-text"] = text
-    data[f"activity-{index}-area"] = area
-    data[f"activity-{index}-rank"] = rank
-    data.pop(f"activity-{index}-stopped_by_pain", None)
+        data["activities-TOTAL_FORMS"] = index + 1
+    data[f"activities-{index}-text"] = text
+    data[f"activities-{index}-area"] = area
+    data[f"activities-{index}-rank"] = rank
+    data.pop(f"activities-{index}-stopped_by_pain", None)
     if stopped:
-        data[f"activity-{index}-stopped_by_pain"] = "on"
+        data[f"activities-{index}-stopped_by_pain"] = "on"
     if delete:
-        data[f"activity-{index}-DELETE"] = "on"
+        data[f"activities-{index}-DELETE"] = "on"
     return data
 
 
@@ -158,9 +151,9 @@ def test_two_activities_with_the_same_rank_are_refused_with_a_translated_error(
 
     assert response.status_code == 200
     with translation.override(language):
-        message = gettext(
-            "Only one activity can be number %(rank)d. Choose a different number."
-        ) % {"rank": 1}
+        message = gettext("Only one item can be number %(rank)d. Choose a different number.") % {
+            "rank": 1
+        }
     assert message in page_text(response)
     entry = entry_of(cast)
     assert entry.version == 1
@@ -176,7 +169,10 @@ def test_a_rank_without_an_activity_asks_for_the_text(cast, client_for):
 
     assert response.status_code == 200
     with translation.override("da"):
-        assert gettext("Write the activity, or clear the rest of this row.") in page_text(response)
+        message = gettext("Fill in “%(label)s”, or clear the rest of this row.") % {
+            "label": ACTIVITIES.item_field("text").label
+        }
+    assert message in page_text(response)
     assert entry_of(cast) is None
 
 
@@ -194,7 +190,7 @@ def test_a_stale_version_is_not_saved_and_keeps_what_was_typed(cast, client_for)
     with translation.override("da"):
         assert gettext("Someone else saved this material while you were writing") in text
     assert "Lise's suggestion" in text
-    assert response.context["form"]["version"].value() == 1
+    assert response.context["sheet"].main["version"].value() == 1
     entry = entry_of(cast)
     assert entry.version == 1
     assert [a["text"] for a in entry.data["activities"]] == ["Peter's own words"]
@@ -216,24 +212,24 @@ def test_saving_again_after_a_conflict_keeps_the_newer_typing(cast, client_for):
 
 def _drop_management_form(data):
     for name in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS"):
-        data.pop(f"activity-{name}")
+        data.pop(f"activities-{name}")
 
 
 GARBAGE = {
     "no management form": _drop_management_form,
     "a management form that is not a number": lambda d: d.update(
-        {"activity-TOTAL_FORMS": "many", "activity-INITIAL_FORMS": "x"}
+        {"activities-TOTAL_FORMS": "many", "activities-INITIAL_FORMS": "x"}
     ),
     "no version": lambda d: d.pop("version"),
     "a version that is not a number": lambda d: d.update({"version": "one"}),
     "a negative version": lambda d: d.update({"version": "-1"}),
-    "an overlong activity": lambda d: d.update({"activity-0-text": "x" * 201}),
-    "a null character": lambda d: d.update({"activity-0-text": "Walk\x00the dog"}),
-    "a rank outside the choices": lambda d: d.update({"activity-0-rank": "4"}),
-    "a rank that is not a number": lambda d: d.update({"activity-0-rank": "first"}),
-    "an unknown area": lambda d: d.update({"activity-0-area": "moon"}),
+    "an overlong activity": lambda d: d.update({"activities-0-text": "x" * 201}),
+    "a null character": lambda d: d.update({"activities-0-text": "Walk\x00the dog"}),
+    "a rank outside the choices": lambda d: d.update({"activities-0-rank": "4"}),
+    "a rank that is not a number": lambda d: d.update({"activities-0-rank": "first"}),
+    "an unknown area": lambda d: d.update({"activities-0-area": "moon"}),
     "an unknown life area": lambda d: d.update({"life_areas": ["moon"]}),
-    "an overlong key": lambda d: d.update({"activity-0-key": "k" * 33}),
+    "an overlong key": lambda d: d.update({"activities-0-key": "k" * 33}),
 }
 
 
@@ -269,9 +265,9 @@ def test_an_activity_is_removed_with_its_delete_box(cast, client_for):
     peter = client_for(cast.peter)
     save_through_page(peter, PATIENT_URL, {"text": "Walk the dog"}, {"text": "Garden", "rank": "1"})
     page = peter.get(PATIENT_URL)
-    assert 'name="activity-0-DELETE"' in page.content.decode()
+    assert 'name="activities-0-DELETE"' in page.content.decode()
     data = form_data(page)
-    data["activity-0-DELETE"] = "on"
+    data["activities-0-DELETE"] = "on"
 
     response = peter.post(PATIENT_URL, data)
 
@@ -320,10 +316,10 @@ def test_at_most_max_activities_can_be_listed(cast, client_for, count, saved):
         assert response.status_code == 200
         with translation.override("da"):
             message = ngettext(
-                "You can list at most %(limit)d activity.",
-                "You can list at most %(limit)d activities.",
+                "“%(label)s” can hold at most %(limit)d item.",
+                "“%(label)s” can hold at most %(limit)d items.",
                 12,
-            ) % {"limit": 12}
+            ) % {"label": ACTIVITIES.label, "limit": 12}
         assert message in page_text(response)
         assert entry_of(cast) is None
 
@@ -331,12 +327,12 @@ def test_at_most_max_activities_can_be_listed(cast, client_for, count, saved):
 def test_the_page_offers_new_rows_up_to_the_limit(cast, client_for):
     peter = client_for(cast.peter)
     data = form_data(peter.get(PATIENT_URL))
-    assert int(data["activity-TOTAL_FORMS"]) == 3
+    assert int(data["activities-TOTAL_FORMS"]) == 3
     for index in range(11):
         fill(data, index, text=f"Activity number {index}")
     peter.post(PATIENT_URL, data)
 
-    rows = peter.get(PATIENT_URL).context["rows"]
+    rows = peter.get(PATIENT_URL).context["sheet"].lists["activities"]
 
     assert (rows.initial_form_count(), rows.total_form_count()) == (11, 12)
 

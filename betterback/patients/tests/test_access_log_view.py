@@ -16,7 +16,7 @@ def test_it_lists_the_clinicians_reads_but_not_the_patients_own_visits_or_lists(
     lise.get(reverse("patients:list"))
     lise.get(reverse("patients:overview", args=[cast.peter_patient.public_id]))
     peter.get(reverse("patients:home"))
-    peter.get(reverse("materials:patient_what_matters"))
+    peter.get(reverse("materials:patient_material", args=["what-matters"]))
 
     response = peter.get(ACCESS_LOG)
 

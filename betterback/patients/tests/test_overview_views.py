@@ -1,9 +1,13 @@
 """The overview of one patient: the clinician's page about Peter, and Peter's own home page."""
 
+import html
+import re
+
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from betterback.content.pack import pack
 from betterback.materials.models import Context
 from betterback.patients.models import CareRelationship
 from betterback.testing.factories import save_what_matters
@@ -16,14 +20,20 @@ def overview(cast):
 def test_the_clinician_sees_each_material_and_that_none_is_filled_in(cast, client_for):
     response = client_for(cast.lise).get(overview(cast))
 
-    [row] = response.context["material_rows"]
-    assert (row["material"].id, row["entry"]) == ("what-matters", None)
+    rows = response.context["material_rows"]
+    assert [(row["material"].id, row["entry"]) for row in rows] == [
+        (material_id, None) for material_id in pack()
+    ]
+    body = response.content.decode()
     with translation.override("da"):
-        assert gettext("Not filled in yet.") in response.content.decode()
-    assert (
-        reverse("materials:clinician_what_matters", args=[cast.peter_patient.public_id])
-        in response.content.decode()
-    )
+        assert body.count(gettext("Not filled in yet.")) == len(pack())
+    for material_id in pack():
+        assert (
+            reverse(
+                "materials:clinician_material", args=[cast.peter_patient.public_id, material_id]
+            )
+            in body
+        )
 
 
 def test_the_clinician_sees_who_changed_a_material_last(cast, client_for):
@@ -33,9 +43,15 @@ def test_the_clinician_sees_who_changed_a_material_last(cast, client_for):
 
     response = client_for(cast.lise).get(overview(cast))
 
-    [row] = response.context["material_rows"]
-    assert row["entry"].updated_by == cast.peter
-    assert "Peter Jensen" in response.content.decode()
+    changed = [row for row in response.context["material_rows"] if row["entry"]]
+    assert [(row["material"].id, row["entry"].updated_by) for row in changed] == [
+        ("what-matters", cast.peter)
+    ]
+    body = html.unescape(response.content.decode())
+    with translation.override("da"):
+        assert body.count(gettext("Not filled in yet.")) == len(pack()) - 1
+        before, after = gettext("Last changed %(when)s by %(who)s.").split("%(when)s")
+    assert re.search(re.escape(before) + ".+" + re.escape(after % {"who": "Peter Jensen"}), body)
 
 
 def test_the_patient_home_lists_only_active_clinicians(cast, client_for):
@@ -52,7 +68,8 @@ def test_the_patient_home_lists_only_active_clinicians(cast, client_for):
     body = response.content.decode()
     assert "Lise Holm" in body and "Karim Nasser" not in body
     assert karim_care.pk  # the ended relationship exists but is not shown
-    assert reverse("materials:patient_what_matters") in body
+    for material_id in pack():
+        assert reverse("materials:patient_material", args=[material_id]) in body
     assert reverse("patients:access_log") in body
 
 

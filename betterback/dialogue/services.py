@@ -1,0 +1,99 @@
+"""Dialogue sessions and "My plan". Every read and write records its audit event."""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from betterback.audit.models import Action
+from betterback.audit.services import record
+from betterback.content.pack import pack
+from betterback.dialogue.models import DialogueSession
+from betterback.materials.display import answers
+from betterback.materials.models import Context, WorksheetEntry, WorksheetRevision
+from betterback.materials.services import linked_labels
+
+
+def open_session(*, patient, clinician, source: str) -> DialogueSession:
+    """The clinician's open session with the patient, or a new one."""
+    session = DialogueSession.objects.filter(
+        patient=patient, clinician=clinician, ended_at__isnull=True
+    ).first()
+    if session is None:
+        session = DialogueSession.objects.create(patient=patient, clinician=clinician)
+        record(
+            actor=clinician.user,
+            action=Action.CREATE,
+            source=source,
+            patient=patient,
+            target=f"session:{session.pk}",
+        )
+    return session
+
+
+def choose_materials(*, session: DialogueSession, material_ids: list[str], actor, source: str):
+    known = pack()
+    session.material_ids = [m for m in material_ids if m in known]
+    session.save(update_fields=["material_ids"])
+    record(
+        actor=actor,
+        action=Action.UPDATE,
+        source=source,
+        patient=session.patient,
+        target=f"session:{session.pk}",
+        detail={"materials": session.material_ids},
+    )
+
+
+def end_session(*, session: DialogueSession, actor, source: str) -> None:
+    if session.ended_at is None:
+        session.ended_at = timezone.now()
+        session.save(update_fields=["ended_at"])
+        record(
+            actor=actor,
+            action=Action.UPDATE,
+            source=source,
+            patient=session.patient,
+            target=f"session:{session.pk}",
+            detail={"ended": True},
+        )
+
+
+def last_ended(patient) -> DialogueSession | None:
+    return (
+        DialogueSession.objects.filter(patient=patient, ended_at__isnull=False)
+        .select_related("clinician__user")
+        .first()
+    )
+
+
+def changed_at_home_since(patient, since) -> set[str]:
+    """The materials the patient changed at home after ``since`` (all of them if None)."""
+    revisions = WorksheetRevision.objects.filter(entry__patient=patient, context=Context.HOME)
+    if since is not None:
+        revisions = revisions.filter(changed_at__gt=since)
+    return set(revisions.values_list("entry__material_id", flat=True).distinct())
+
+
+def read_plan(*, patient, actor, source: str) -> dict:
+    """ "My plan": the plan materials' current answers, compiled for reading and printing."""
+    record(actor=actor, action=Action.READ, source=source, patient=patient, target="plan")
+    materials = [m for m in pack().values() if m.in_plan]
+    entries = {
+        e.material_id: e
+        for e in WorksheetEntry.objects.filter(
+            Q(patient=patient), Q(material_id__in=[m.id for m in materials])
+        )
+    }
+    labels = linked_labels(patient=patient, materials=materials)
+    return {
+        "parts": [
+            {
+                "material": material,
+                "entry": entries.get(material.id),
+                "answers": answers(
+                    material, entries[material.id].data if material.id in entries else {}, labels
+                ),
+            }
+            for material in materials
+        ],
+        "session": last_ended(patient),
+    }

@@ -1,0 +1,114 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from betterback.accounts.decorators import clinician_required, patient_required
+from betterback.audit.services import source_of
+from betterback.content.pack import pack
+from betterback.dialogue import services
+from betterback.dialogue.access import session_for_clinician
+from betterback.dialogue.forms import ChooseMaterialsForm
+from betterback.dialogue.summary import summary_text
+from betterback.patients.access import own_patient_record, patient_for_clinician
+
+
+@require_POST
+@clinician_required
+def start(request, public_id):
+    patient = patient_for_clinician(request, public_id)
+    session = services.open_session(
+        patient=patient, clinician=request.user.clinician, source=source_of(request)
+    )
+    return redirect("dialogue:session", public_id=public_id, session_id=session.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@clinician_required
+def session(request, public_id, session_id):
+    current = session_for_clinician(request, public_id, session_id)
+    previous = services.last_ended(current.patient)
+    changed = services.changed_at_home_since(
+        current.patient, previous.ended_at if previous else None
+    )
+    initial = {"materials": current.material_ids}
+    initial.update({f"order_{m}": n for n, m in enumerate(current.material_ids, start=1)})
+    form = ChooseMaterialsForm(request.POST or None, initial=initial, changed_at_home=changed)
+    if request.method == "POST" and current.is_open and form.is_valid():
+        services.choose_materials(
+            session=current, material_ids=form.ordered(), actor=request.user,
+            source=source_of(request),
+        )  # fmt: skip
+        messages.success(request, _("Saved."))
+        return redirect("dialogue:session", public_id=public_id, session_id=current.pk)
+    return render(
+        request,
+        "dialogue/session.html",
+        {
+            "session": current,
+            "patient": current.patient,
+            "form": form,
+            "order_fields": form.bound_order_fields(),
+            "chosen": [pack()[m] for m in current.material_ids if m in pack()],
+            "changed_at_home": changed,
+            "previous": previous,
+        },
+    )
+
+
+@require_POST
+@clinician_required
+def end(request, public_id, session_id):
+    current = session_for_clinician(request, public_id, session_id)
+    services.end_session(session=current, actor=request.user, source=source_of(request))
+    messages.success(request, _("The session has ended. The patient can see My plan now."))
+    return redirect("dialogue:summary", public_id=public_id, session_id=current.pk)
+
+
+@require_GET
+@clinician_required
+def summary(request, public_id, session_id):
+    current = session_for_clinician(request, public_id, session_id)
+    plan = services.read_plan(
+        patient=current.patient, actor=request.user, source=source_of(request)
+    )
+    titles = [str(pack()[m].title) for m in current.material_ids if m in pack()]
+    return render(
+        request,
+        "dialogue/summary.html",
+        {
+            "session": current,
+            "patient": current.patient,
+            "summary": summary_text(current, titles, plan["parts"]),
+        },
+    )
+
+
+def _plan(request, patient, template, as_clinician):
+    plan = services.read_plan(patient=patient, actor=request.user, source=source_of(request))
+    return render(request, template, {"patient": patient, "as_clinician": as_clinician, **plan})
+
+
+@require_GET
+@patient_required
+def my_plan(request):
+    return _plan(request, own_patient_record(request), "dialogue/plan.html", False)
+
+
+@require_GET
+@patient_required
+def my_plan_print(request):
+    return _plan(request, own_patient_record(request), "dialogue/plan_print.html", False)
+
+
+@require_GET
+@clinician_required
+def patient_plan(request, public_id):
+    return _plan(request, patient_for_clinician(request, public_id), "dialogue/plan.html", True)
+
+
+@require_GET
+@clinician_required
+def patient_plan_print(request, public_id):
+    patient = patient_for_clinician(request, public_id)
+    return _plan(request, patient, "dialogue/plan_print.html", True)
