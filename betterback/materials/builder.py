@@ -180,6 +180,7 @@ class MainForm(forms.Form):
     """The material's fields that are not lists, plus the version the form started from."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    draft = forms.CharField(widget=forms.HiddenInput, required=False, max_length=32)
 
     def __init__(self, *args, material: Material, links: Links, patient_view: bool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -244,7 +245,7 @@ class MainForm(forms.Form):
 
 
 def initial_main(material: Material, data: dict, version: int) -> dict:
-    initial = {"version": version}
+    initial = {"version": version, "draft": uuid.uuid4().hex}
     for definition in material.fields:
         value = data.get(definition.id)
         if definition.type == "list":
@@ -266,13 +267,19 @@ class ItemForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.definition = definition
         locked = patient_view and definition.clinician_only
+        # An empty row is fine; "required" applies once something is written in the row.
+        self.required_in_row = []
         for item in definition.item_fields:
-            self.fields[item.id] = form_field(
+            field = form_field(
                 item,
                 links=links,
                 in_list=True,
                 locked=locked or (patient_view and item.clinician_only),
             )
+            if field.required:
+                field.required = False
+                self.required_in_row.append(item.id)
+            self.fields[item.id] = field
 
     def _filled(self, data: dict) -> list[str]:
         return [item.id for item in self.definition.item_fields if not is_empty(data.get(item.id))]
@@ -282,6 +289,11 @@ class ItemForm(forms.Form):
         naming = name_field(self.definition)
         first_text = naming if naming is not None and naming.type == "text" else None
         filled = self._filled(data)
+        for item_id in self.required_in_row:
+            if filled and item_id not in filled and item_id not in self.errors:
+                self.add_error(
+                    item_id, ValidationError(_("This field is required."), code="required")
+                )
         if (
             first_text
             and filled
@@ -317,10 +329,22 @@ class ItemFormSet(forms.BaseFormSet):
             **kwargs,
         )
 
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        # Read every posted row. Django skips an "extra" row that equals its initial data; when
+        # the page was rendered before an autosave created that item, the row would be skipped
+        # and the item lost. Blank rows are dropped by item() instead.
+        form.empty_permitted = False
+        return form
+
     def clean(self):
         if any(self.errors):
             return
-        items = [item for form in self.forms if (item := form.item())]
+        per_row = [form.item() for form in self.forms]
+        # Each row's item key after saving ("" for an empty or removed row), so the page's
+        # script can give new rows their keys and not create them twice.
+        self.row_keys = [item["key"] if item else "" for item in per_row]
+        items = [item for item in per_row if item]
         if len(items) > self.definition.max_items:
             raise ValidationError(
                 ngettext_lazy(
@@ -400,6 +424,9 @@ class Worksheet:
 
     def based_on_version(self) -> int:
         return self.main.cleaned_data["version"]
+
+    def draft(self) -> str:
+        return self.main.cleaned_data.get("draft") or ""
 
     def data(self) -> dict:
         values = self.main.values()

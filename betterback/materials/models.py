@@ -14,6 +14,9 @@ class WorksheetEntry(models.Model):
     # Bumped on every save; a form posts the version it started from, so a save based on stale
     # data is caught instead of silently overwriting someone else's change.
     version = models.PositiveIntegerField(default=0)
+    # The open page (one form, identified by a random id) that saved last. A page that saved the
+    # newer version itself, e.g. by autosave just before its Save button, is not in conflict.
+    draft = models.CharField(max_length=32, blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"

@@ -50,13 +50,15 @@ def save_entry(
     actor,
     source: str,
     context: Context,
+    draft: str = "",
 ) -> WorksheetEntry:
-    """Store new answers and a revision. Raises StaleVersion if someone saved in between."""
+    """Store new answers and a revision. Raises StaleVersion if someone else saved in between
+    (another page than ``draft``, the id of the page that sends this save)."""
     with transaction.atomic():
         entry, _ = WorksheetEntry.objects.select_for_update().get_or_create(
             patient=patient, material_id=material_id
         )
-        if entry.version != based_on_version:
+        if entry.version != based_on_version and not (draft and entry.draft == draft):
             raise StaleVersion(_entry(patient, material_id))
         if entry.data == data and entry.version:
             return entry
@@ -64,6 +66,7 @@ def save_entry(
         entry.version += 1
         entry.updated_at = timezone.now()
         entry.updated_by = actor
+        entry.draft = draft
         entry.save()
         WorksheetRevision.objects.create(
             entry=entry,

@@ -8,6 +8,7 @@ from betterback.accounts.decorators import clinician_required, patient_required
 from betterback.audit.services import source_of
 from betterback.content.pack import pack
 from betterback.dialogue.access import session_for_clinician
+from betterback.materials import autosave as autosave_answers
 from betterback.materials import display, services
 from betterback.materials.builder import Worksheet
 from betterback.materials.models import Context
@@ -38,24 +39,33 @@ def _worksheet(request, patient, definition, *, context: Context, done_url: str,
     sheet_args = {"links": links, "patient_view": patient_view}
     conflict = None
     if request.method == "POST":
+        # The page's script saves as the person writes; it asks for an answer in JSON.
+        autosave = request.headers.get("X-Autosave") == "1"
         sheet = Worksheet(definition, entry.data, entry.version, post=request.POST, **sheet_args)
+        if not sheet.is_valid() and autosave:
+            return autosave_answers.invalid()
         if sheet.is_valid():
             try:
-                services.save_entry(
+                saved = services.save_entry(
                     patient=patient,
                     material_id=definition.id,
                     data=_keep_locked(definition, entry.data, sheet.data(), patient_view),
                     based_on_version=sheet.based_on_version(),
+                    draft=sheet.draft(),
                     actor=request.user,
                     source=source,
                     context=context,
                 )
             except services.StaleVersion as stale:
+                if autosave:
+                    return autosave_answers.conflict(stale.current)
                 conflict = stale.current
                 # The person keeps what they typed; saving again now replaces the newer version.
                 sheet.main.data = sheet.main.data.copy()
                 sheet.main.data["version"] = conflict.version
             else:
+                if autosave:
+                    return autosave_answers.saved(saved, sheet)
                 messages.success(request, _("Saved."))
                 return redirect(done_url)
     else:

@@ -88,7 +88,7 @@ def test_every_material_opens_for_peters_clinician_and_for_peter(
 
 def _answer(name: str, field: forms.Field):
     """A valid answer for one form field, as a browser posts it; None to leave it as it is."""
-    if field.disabled or name in ("key", "DELETE", "version") or "__" in name:
+    if field.disabled or name in ("key", "DELETE", "version", "draft") or "__" in name:
         return None
     if isinstance(field, forms.BooleanField):
         return "on"
