@@ -33,7 +33,7 @@ def main():
         desk = browser.new_page(viewport={"width": 1280, "height": 900})
         log_in(desk, "lise@demo.example")
         desk.screenshot(path=OUT / "patient-list-da.png")
-        desk.click("text=Peter Jensen")
+        desk.click("table a:has-text('Peter Jensen')")
         desk.click("a[href$='/materials/what-matters/']")
         desk.click("a[href$='?mode=present']")
         desk.screenshot(path=OUT / "consultation-da.png")
@@ -47,6 +47,19 @@ def main():
         phone.screenshot(path=OUT / "material-phone-da.png")
         phone.goto(f"{BASE}/me/access-log/")
         phone.screenshot(path=OUT / "access-log-da.png")
+        phone.goto(f"{BASE}/me/plan/")
+        phone.screenshot(path=OUT / "my-plan-phone-da.png")
+
+        # Every material as the patient sees it at home, in Danish.
+        (OUT / "materials").mkdir(exist_ok=True)
+        home = browser.new_page(viewport={"width": 1100, "height": 1000})
+        log_in(home, "peter@demo.example")
+        home.goto(f"{BASE}/me/")
+        links = home.locator(".bb-cards a").evaluate_all("links => links.map(a => a.href)")
+        for number, link in enumerate(links, start=1):
+            home.goto(link)
+            material_id = link.rstrip("/").rsplit("/", 1)[-1]
+            home.screenshot(path=OUT / "materials" / f"{number:02}-{material_id}.png")
         browser.close()
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from betterback.accounts.models import User
 from betterback.clinics.models import Clinic, ClinicAdministrator, Clinician
 from betterback.content.pack import pack
+from betterback.dialogue.models import DialogueSession
 from betterback.materials.display import changes
 from betterback.materials.models import Context, WorksheetEntry, WorksheetRevision
 from betterback.patients.models import CareRelationship, Patient
@@ -185,3 +186,24 @@ def test_it_is_refused_with_debug_off(db, settings):
         call_command("demo")
 
     assert not User.objects.exists()
+
+
+def test_peter_has_a_finished_session_and_a_plan_and_maja_has_none(db):
+    run()
+    run()  # reloading keeps one finished session, not two
+
+    peter = Patient.objects.get(email="peter@demo.example")
+    maja = Patient.objects.get(email="maja@demo.example")
+    [session] = DialogueSession.objects.filter(patient=peter)
+    assert session.ended_at is not None and session.clinician.user.email == "lise@demo.example"
+    assert {"what-matters", "my-goals", "action-plan", "flare-up-plan", "follow-up"} <= set(
+        session.material_ids
+    )
+    plan = Client()
+    plan.force_login(peter.user)
+    page = plan.get(reverse("dialogue:my_plan")).content.decode()
+    assert "Gå 45 minutter med hunden tre gange om ugen" in page
+    assert not DialogueSession.objects.filter(patient=maja).exists()
+    assert not WorksheetEntry.objects.filter(patient=maja).exclude(
+        material_id="what-matters"
+    ).exists()
