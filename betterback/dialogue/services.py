@@ -29,6 +29,17 @@ def open_session(*, patient, clinician, source: str) -> DialogueSession:
     return session
 
 
+def read_session(*, session: DialogueSession, actor, source: str) -> DialogueSession:
+    record(
+        actor=actor,
+        action=Action.READ,
+        source=source,
+        patient=session.patient,
+        target=f"session:{session.pk}",
+    )
+    return session
+
+
 def choose_materials(*, session: DialogueSession, material_ids: list[str], actor, source: str):
     known = pack()
     session.material_ids = [m for m in material_ids if m in known]

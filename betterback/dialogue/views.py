@@ -26,7 +26,11 @@ def start(request, public_id):
 @require_http_methods(["GET", "POST"])
 @clinician_required
 def session(request, public_id, session_id):
-    current = session_for_clinician(request, public_id, session_id)
+    current = services.read_session(
+        session=session_for_clinician(request, public_id, session_id),
+        actor=request.user,
+        source=source_of(request),
+    )
     previous = services.last_ended(current.patient)
     changed = services.changed_at_home_since(
         current.patient, previous.ended_at if previous else None

@@ -162,3 +162,16 @@ def test_maja_sees_only_her_own_plan(cast, client_for):
     response = client_for(cast.maja).get(reverse("dialogue:my_plan"))
 
     assert "Carry my grandson" not in response.content.decode()
+
+
+def test_opening_the_session_page_is_logged(cast, client_for):
+    session = started(cast, client_for)
+
+    client_for(cast.lise).get(session_url(cast, session))
+
+    event = AuditEvent.objects.get(action=Action.READ, target=f"session:{session.pk}")
+    assert (event.actor, event.patient, event.source) == (
+        cast.lise,
+        cast.peter_patient,
+        "view:dialogue:session",
+    )
