@@ -66,3 +66,12 @@ OVERFLOW_SCRIPT = """() => {
 
 def overflowing(page) -> list[str]:
     return page.evaluate(OVERFLOW_SCRIPT)
+
+
+def log_in(page, email: str, password: str) -> None:
+    """Log in through the login page, as a person would."""
+    page.goto("/login/")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", password)
+    page.click("form.bb-stack button[type=submit]")
+    page.wait_for_load_state("load")

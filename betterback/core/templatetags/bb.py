@@ -67,11 +67,6 @@ def error_summary(*forms):
 
 
 @register.filter
-def life_area(material, area_id: str) -> str:
-    return material.field("life_areas").option_label(area_id)
-
-
-@register.filter
 def bound(form, name: str):
     """The bound field ``name`` of a form (templates cannot index with a variable)."""
     return form[name]

@@ -204,6 +204,6 @@ def test_peter_has_a_finished_session_and_a_plan_and_maja_has_none(db):
     page = plan.get(reverse("dialogue:my_plan")).content.decode()
     assert "Gå 45 minutter med hunden tre gange om ugen" in page
     assert not DialogueSession.objects.filter(patient=maja).exists()
-    assert not WorksheetEntry.objects.filter(patient=maja).exclude(
-        material_id="what-matters"
-    ).exists()
+    assert (
+        not WorksheetEntry.objects.filter(patient=maja).exclude(material_id="what-matters").exists()
+    )

@@ -5,17 +5,14 @@ nothing on any of those pages."""
 import pytest
 
 from betterback.content.pack import pack
+from betterback.testing import browser
 from betterback.testing.cast import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def log_in(page, email):
-    page.goto("/login/")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form.bb-stack button[type=submit]")
-    page.wait_for_load_state("load")
+    browser.log_in(page, email, PASSWORD)
 
 
 @pytest.mark.parametrize("language", ["da", "en"])

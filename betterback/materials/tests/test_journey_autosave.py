@@ -7,6 +7,7 @@ import re
 import pytest
 
 from betterback.materials.models import WorksheetEntry
+from betterback.testing import browser
 from betterback.testing.cast import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,11 +18,7 @@ CONFLICT = {"da": "har gemt materialet i mellemtiden", "en": "has saved this mat
 
 
 def log_in(page, email):
-    page.goto("/login/")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form.bb-stack button[type=submit]")
-    page.wait_for_load_state("load")
+    browser.log_in(page, email, PASSWORD)
 
 
 def wait_for_status(page, pattern):
