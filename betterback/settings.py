@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "betterback.content",
     "betterback.materials",
     "betterback.dialogue",
+    "betterback.questionnaires",
     "betterback.demo",
     "django.contrib.admin",
     "django.contrib.auth",
