@@ -1,6 +1,5 @@
 """Dialogue sessions and "My plan". Every read and write records its audit event."""
 
-from django.db.models import Q
 from django.utils import timezone
 
 from betterback.audit.models import Action
@@ -68,6 +67,12 @@ def end_session(*, session: DialogueSession, actor, source: str) -> None:
         )
 
 
+def has_open_session(*, patient, clinician) -> bool:
+    return DialogueSession.objects.filter(
+        patient=patient, clinician=clinician, ended_at__isnull=True
+    ).exists()
+
+
 def last_ended(patient) -> DialogueSession | None:
     return (
         DialogueSession.objects.filter(patient=patient, ended_at__isnull=False)
@@ -91,7 +96,7 @@ def read_plan(*, patient, actor, source: str) -> dict:
     entries = {
         e.material_id: e
         for e in WorksheetEntry.objects.filter(
-            Q(patient=patient), Q(material_id__in=[m.id for m in materials])
+            patient=patient, material_id__in=[m.id for m in materials]
         )
     }
     labels = linked_labels(patient=patient, materials=materials)

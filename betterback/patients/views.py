@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from betterback.accounts.decorators import clinician_required, patient_required
 from betterback.audit.services import source_of
-from betterback.dialogue.models import DialogueSession
+from betterback.dialogue import services as dialogue_services
 from betterback.invitations import services as invitation_services
 from betterback.patients import services
 from betterback.patients.access import (
@@ -37,9 +37,9 @@ def patient_overview(request, public_id):
     overview = services.read_overview(
         patient=patient, actor=request.user, source=source_of(request)
     )
-    open_session = DialogueSession.objects.filter(
-        patient=patient, clinician__user=request.user, ended_at__isnull=True
-    ).exists()
+    open_session = dialogue_services.has_open_session(
+        patient=patient, clinician=request.user.clinician
+    )
     return render(
         request,
         "patients/patient_overview.html",
