@@ -202,6 +202,9 @@ LOGGING = {
 
 BETTERBACK_DEMO_PASSWORD = "ryg-demo-2026"
 
+# The address patients use, for links in emails sent by commands (which have no request).
+BETTERBACK_SITE_URL = env_str("BETTERBACK_SITE_URL", default="http://127.0.0.1:8000")
+
 # The toolkit's content pack; a region can point this at its own pack.
 BETTERBACK_CONTENT_PACK = env_str(
     "BETTERBACK_CONTENT_PACK", default=str(PACKAGE_DIR / "content" / "pack")

@@ -5,8 +5,11 @@ through the materials service, so the reset shows in each entry's history and au
 other change.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from betterback.accounts.models import User
 from betterback.clinics.models import Clinic, ClinicAdministrator, Clinician, Profession
@@ -15,6 +18,8 @@ from betterback.dialogue.models import DialogueSession
 from betterback.materials import services as materials
 from betterback.materials.models import Context, WorksheetEntry
 from betterback.patients.models import CareRelationship, Patient
+from betterback.questionnaires import services as questionnaires
+from betterback.questionnaires.models import QuestionnaireSet, Response, SetKind
 
 SOURCE = "command:demo"
 WHAT_MATTERS = "what-matters"
@@ -162,6 +167,77 @@ def _finished_session(patient, clinician) -> None:
     dialogue.end_session(session=session, actor=clinician.user, source=SOURCE)
 
 
+def _ones(count: int, of: int) -> dict:
+    return {str(n): int(n <= count) for n in range(1, of + 1)}
+
+
+def _answers(nrs_back, nrs_leg, startback, rmdq, pseq, flags=(), agenda=None) -> dict:
+    answers = {
+        "nrs:back": {"1": nrs_back},
+        "nrs:leg": {"1": nrs_leg},
+        "startback": {str(n): code for n, code in enumerate(startback, start=1)},
+        "rmdq": _ones(rmdq, 24),
+        "pseq": {str(n): pseq // 10 + (n <= pseq % 10) for n in range(1, 11)},
+        "redflags": {str(n): int(n in flags) for n in range(1, 14)},
+    }
+    if agenda:
+        answers["agenda"] = {"1": agenda}
+    return answers
+
+
+# Peter improves from intake to week 12; Maja's intake has a warning sign and a high STarT Back.
+PETER_ANSWERS = {
+    None: _answers(6, 3, [1, 0, 1, 1, 0, 1, 0, 0, 3], 11, 30,
+                   agenda="Jeg vil gerne kunne lege med mine børnebørn igen."),
+    4: _answers(4, 2, [1, 0, 0, 1, 0, 0, 0, 0, 2], 7, 38),
+    12: _answers(3, 1, [0, 0, 0, 0, 0, 0, 0, 0, 1], 4, 46),
+}  # fmt: skip
+MAJA_ANSWERS = _answers(
+    7, 6, [1, 1, 1, 1, 1, 1, 1, 0, 4], 14, 22, flags=(2,),
+    agenda="Jeg er bange for, at der er noget galt med nerverne i ryggen.",
+)  # fmt: skip
+
+
+def _answer_set(qset: QuestionnaireSet, answers: dict, when) -> None:
+    """Answer a set through the service as the patient, then date it back (demo only)."""
+    for response in qset.responses.all():
+        questionnaires.save_answers(
+            response=response,
+            raw=answers.get(response.entry, {}),
+            actor=qset.patient.user,
+            source=SOURCE,
+            submit=True,
+            wording="reference",
+        )
+    qset.responses.update(created_at=when, updated_at=when, submitted_at=when)
+    QuestionnaireSet.objects.filter(pk=qset.pk).update(completed_at=when)
+
+
+def _questionnaire_history(peter, lise, maja, karim) -> None:
+    if Response.objects.filter(patient__in=[peter, maja], submitted_at__isnull=False).exists():
+        return
+    now = timezone.now()
+    start = now - timedelta(weeks=13)
+    intake = questionnaires.send_intake(
+        patient=peter, clinician=lise, actor=peter.user, source=SOURCE
+    )
+    QuestionnaireSet.objects.filter(pk=intake.pk).update(available_from=start - timedelta(days=3))
+    _answer_set(intake, PETER_ANSWERS[None], start - timedelta(days=2))
+    # The first consultation was 13 weeks ago: follow-ups count from then.
+    DialogueSession.objects.filter(patient=peter, clinician=lise).update(
+        started_at=start, ended_at=start + timedelta(hours=1)
+    )
+    for qset in QuestionnaireSet.objects.filter(patient=peter, kind=SetKind.FOLLOW_UP):
+        available = start + timedelta(weeks=qset.week)
+        QuestionnaireSet.objects.filter(pk=qset.pk).update(available_from=available)
+        if qset.week in PETER_ANSWERS:
+            _answer_set(qset, PETER_ANSWERS[qset.week], available + timedelta(days=1))
+    intake = questionnaires.send_intake(
+        patient=maja, clinician=karim, actor=maja.user, source=SOURCE
+    )
+    _answer_set(intake, MAJA_ANSWERS, now - timedelta(hours=2))
+
+
 def demo_exists() -> bool:
     return User.objects.filter(email="lise@demo.example").exists()
 
@@ -183,3 +259,4 @@ def load_demo() -> None:
     _set_what_matters(peter, peter_data(), lise.user)
     _finished_session(peter, lise)
     _set_what_matters(maja, {"life_areas": [], "activities": []}, karim.user)
+    _questionnaire_history(peter, lise, maja, karim)

@@ -9,6 +9,7 @@ from betterback.dialogue.models import DialogueSession
 from betterback.materials.display import answers
 from betterback.materials.models import Context, WorksheetEntry, WorksheetRevision
 from betterback.materials.services import linked_labels
+from betterback.questionnaires.services import schedule_follow_ups
 
 
 def open_session(*, patient, clinician, source: str) -> DialogueSession:
@@ -24,6 +25,14 @@ def open_session(*, patient, clinician, source: str) -> DialogueSession:
             source=source,
             patient=patient,
             target=f"session:{session.pk}",
+        )
+        # The follow-up questionnaires count from the first consultation; later ones keep them.
+        schedule_follow_ups(
+            patient=patient,
+            clinician=clinician,
+            start=session.started_at,
+            actor=clinician.user,
+            source=source,
         )
     return session
 

@@ -17,6 +17,7 @@ from betterback.audit.models import Action
 from betterback.audit.services import record, record_many
 from betterback.invitations.models import Delivery, Invitation, hash_token
 from betterback.patients.models import CareRelationship, Patient
+from betterback.questionnaires.services import send_intake
 
 logger = logging.getLogger(__name__)
 
@@ -168,6 +169,7 @@ def accept(*, token: str, password: str | None, language: str, user=None, source
             CareRelationship.objects.create(
                 patient=patient, clinician=clinician, clinic=clinician.clinic
             )
+        send_intake(patient=patient, clinician=clinician, actor=patient.user, source=source)
         record(
             actor=patient.user,
             action=Action.ACCEPT,

@@ -14,6 +14,8 @@ from betterback.patients.access import (
     own_patient_record,
     patient_for_clinician,
 )
+from betterback.questionnaires import results as questionnaire_results
+from betterback.questionnaires import services as questionnaire_services
 
 
 @require_GET
@@ -43,7 +45,15 @@ def patient_overview(request, public_id):
     return render(
         request,
         "patients/patient_overview.html",
-        {"patient": patient, "open_session": open_session, **overview},
+        {
+            "patient": patient,
+            "open_session": open_session,
+            "flags": [
+                (flag, questionnaire_results.flag_reasons(flag))
+                for flag in questionnaire_results.open_flags(patient)
+            ],
+            **overview,
+        },
     )
 
 
@@ -71,7 +81,11 @@ def patient_home(request):
     return render(
         request,
         "patients/home.html",
-        {"patient": patient, **overview},
+        {
+            "patient": patient,
+            "questionnaire_sets": list(questionnaire_services.open_sets(patient)),
+            **overview,
+        },
     )
 
 

@@ -1,0 +1,230 @@
+"""The clinician's and the clinic administrator's questionnaire pages."""
+
+import uuid
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from betterback.accounts.decorators import clinic_admin_required, clinician_required
+from betterback.audit.services import source_of
+from betterback.core.charts import Point, trend_svg
+from betterback.patients.access import patient_for_clinician
+from betterback.questionnaires import presentation, results, services
+from betterback.questionnaires.access import response_for_clinician
+from betterback.questionnaires.definitions import instrument, instruments
+from betterback.questionnaires.forms import ScheduleForm, WordingPackForm
+from betterback.questionnaires.models import WordingPack
+
+
+@require_GET
+@clinician_required
+def follow_up(request):
+    rows = results.follow_up_list(clinician=request.user.clinician, source=source_of(request))
+    return render(request, "questionnaires/follow_up.html", {"rows": rows})
+
+
+def _chart(series) -> str:
+    definition = series.definition
+    return trend_svg(
+        [Point(r.submitted_at.date(), r.total) for r in series.responses if r.total is not None],
+        minimum=definition.minimum,
+        maximum=definition.maximum,
+        title=series.name,
+        description=_("Scores over time; the table beside the chart has the same numbers."),
+        higher_is_better=definition.higher_is_better,
+    )
+
+
+@require_GET
+@clinician_required
+def patient_results(request, public_id):
+    patient = patient_for_clinician(request, public_id)
+    data = results.read_results(patient=patient, actor=request.user, source=source_of(request))
+    charts = [(series, _chart(series)) for series in data["series"]]
+    reasons = [(flag, results.flag_reasons(flag)) for flag in data["flags"]]
+    return render(
+        request,
+        "questionnaires/patient_results.html",
+        {**data, "patient": patient, "charts": charts, "flags": reasons},
+    )
+
+
+@require_GET
+@clinician_required
+def response_detail(request, public_id, response_id):
+    patient = patient_for_clinician(request, public_id)
+    response = response_for_clinician(request, patient, response_id)
+    services.read_response(response=response, actor=request.user, source=source_of(request))
+    definition = instrument(response.instrument_id)
+    clinic = request.user.clinician.clinic
+    wording = services.wording_for(definition, clinic, get_language())
+    shown = presentation.shown(
+        definition, wording, response.variant, response.answers, response.notes, {}
+    )
+    return render(
+        request,
+        "questionnaires/response_detail.html",
+        {
+            "patient": patient,
+            "response": response,
+            "definition": definition,
+            "wording": wording,
+            "questions": shown,
+            "reasons": results.flag_reasons(response) if response.flag_tier else [],
+        },
+    )
+
+
+@require_POST
+@clinician_required
+def review_flag(request, public_id, response_id):
+    patient = patient_for_clinician(request, public_id)
+    response = response_for_clinician(request, patient, response_id)
+    services.review_flag(response=response, actor=request.user, source=source_of(request))
+    messages.success(request, _("The warning signs are marked as seen by you."))
+    return redirect("questionnaires:patient_results", patient.public_id)
+
+
+def _paper_entry(entry: str):
+    instrument_id, variant = services.split_entry(entry)
+    definition = instruments().get(instrument_id)
+    if definition is None or definition.kind == "open":
+        raise Http404
+    if variant and definition.variant(variant) is None:
+        raise Http404
+    return definition, variant
+
+
+@require_GET
+@clinician_required
+def paper_choice(request, public_id):
+    patient = patient_for_clinician(request, public_id)
+    entries = []
+    for definition in instruments().values():
+        if definition.kind == "open":
+            continue
+        for variant in definition.variants or [None]:
+            entries.append(
+                (
+                    f"{definition.id}:{variant.id}" if variant else definition.id,
+                    variant.name if variant else definition.name,
+                )
+            )
+    return render(
+        request, "questionnaires/paper_choice.html", {"patient": patient, "entries": entries}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@clinician_required
+def paper_entry(request, public_id, entry):
+    patient = patient_for_clinician(request, public_id)
+    definition, variant = _paper_entry(entry)
+    wording = services.wording_for(definition, request.user.clinician.clinic, get_language())
+    answers, notes, problems, key = {}, {}, {}, uuid.uuid4()
+    if request.method == "POST":
+        raw, notes = presentation.read_post(definition, request.POST)
+        try:
+            key = uuid.UUID(request.POST.get("key", ""))
+            services.enter_paper(
+                patient=patient,
+                definition=definition,
+                variant=variant,
+                raw=raw,
+                notes=notes,
+                key=key,
+                actor=request.user,
+                source=source_of(request),
+            )
+        except ValueError as error:
+            problems = getattr(error, "problems", {"": "invalid"})
+            answers = raw
+        else:
+            messages.success(request, _("The answers from the paper form are saved."))
+            return redirect("questionnaires:patient_results", patient.public_id)
+    return render(
+        request,
+        "questionnaires/paper_entry.html",
+        {
+            "patient": patient,
+            "definition": definition,
+            "variant": definition.variant(variant) if variant else None,
+            "wording": wording,
+            "questions": presentation.shown(definition, wording, variant, answers, notes, problems),
+            "empty": "" in problems,
+            "key": key,
+            "errors": problems,
+        },
+        status=400 if problems else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@clinic_admin_required
+def clinic_settings(request):
+    clinic = request.user.clinic_administrator.clinic
+    schedule = services.schedule_for(clinic)
+    form = ScheduleForm(request.POST or None, schedule=schedule)
+    if request.method == "POST" and form.is_valid():
+        services.save_schedule(
+            clinic=clinic, **form.cleaned_data, actor=request.user, source=source_of(request)
+        )
+        messages.success(request, _("The questionnaire schedule is saved."))
+        return redirect("questionnaires:clinic_settings")
+    return render(
+        request,
+        "questionnaires/clinic_settings.html",
+        {
+            "form": form,
+            "packs": WordingPack.objects.filter(clinic=clinic).order_by("instrument_id"),
+            "pack_form": WordingPackForm(),
+            "instruments": instruments().values(),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@clinic_admin_required
+def install_pack(request):
+    clinic = request.user.clinic_administrator.clinic
+    form = WordingPackForm(request.POST, request.FILES)
+    if form.is_valid():
+        pack = services.install_wording_pack(
+            clinic=clinic,
+            definition=form.cleaned_data["instrument"],
+            source_text=form.cleaned_data["source_text"],
+            actor=request.user,
+            source=source_of(request),
+        )
+        messages.success(
+            request, _("The wording pack %(pack)s is installed.") % {"pack": pack.label}
+        )
+        return redirect("questionnaires:clinic_settings")
+    return render(
+        request,
+        "questionnaires/clinic_settings.html",
+        {
+            "form": ScheduleForm(schedule=services.schedule_for(clinic)),
+            "packs": WordingPack.objects.filter(clinic=clinic).order_by("instrument_id"),
+            "pack_form": form,
+            "instruments": instruments().values(),
+        },
+        status=400,
+    )
+
+
+@require_POST
+@clinic_admin_required
+def remove_pack(request, pack_id):
+    clinic = request.user.clinic_administrator.clinic
+    pack = WordingPack.objects.filter(pk=pack_id, clinic=clinic).first()
+    if pack is None:
+        raise Http404
+    services.remove_wording_pack(pack=pack, actor=request.user, source=source_of(request))
+    messages.success(request, _("The wording pack is removed; the reference text is used again."))
+    return redirect("questionnaires:clinic_settings")

@@ -1,0 +1,392 @@
+"""Questionnaire sets, answers and results. Every read and write records its audit event."""
+
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from betterback.audit.models import Action
+from betterback.audit.services import record
+from betterback.questionnaires import scoring
+from betterback.questionnaires.definitions import Instrument, instrument, instruments
+from betterback.questionnaires.models import (
+    DEFAULT_FOLLOW_UP,
+    DEFAULT_FOLLOW_UP_WEEKS,
+    DEFAULT_INTAKE,
+    QuestionnaireSet,
+    Response,
+    Schedule,
+    SetKind,
+    Source,
+    WordingPack,
+)
+from betterback.questionnaires.wording import Wording, from_pack, reference
+
+
+class InvalidAnswers(ValueError):
+    """Answers that cannot be stored. ``problems`` maps item keys to error codes."""
+
+    def __init__(self, problems: dict[str, str]):
+        super().__init__(problems)
+        self.problems = problems
+
+
+def split_entry(entry: str) -> tuple[str, str]:
+    instrument_id, _, variant = entry.partition(":")
+    return instrument_id, variant
+
+
+# --- Schedules -------------------------------------------------------------------------------
+
+
+def schedule_for(clinic) -> Schedule:
+    schedule = Schedule.objects.filter(clinic=clinic).first()
+    return schedule or Schedule(
+        clinic=clinic,
+        intake=DEFAULT_INTAKE,
+        follow_up=DEFAULT_FOLLOW_UP,
+        follow_up_weeks=DEFAULT_FOLLOW_UP_WEEKS,
+    )
+
+
+def save_schedule(*, clinic, intake, follow_up, weeks, actor, source: str) -> Schedule:
+    schedule, _ = Schedule.objects.get_or_create(
+        clinic=clinic,
+        defaults={"intake": [], "follow_up": [], "follow_up_weeks": []},
+    )
+    schedule.intake, schedule.follow_up, schedule.follow_up_weeks = intake, follow_up, weeks
+    schedule.changed_at, schedule.changed_by = timezone.now(), actor
+    schedule.save()
+    record(actor=actor, action=Action.UPDATE, source=source, target="questionnaire_schedule")
+    return schedule
+
+
+def _create_set(*, patient, clinician, kind, week, entries, available_from) -> QuestionnaireSet:
+    known = instruments()
+    entries = [e for e in entries if split_entry(e)[0] in known]
+    qset = QuestionnaireSet.objects.create(
+        patient=patient,
+        clinician=clinician,
+        kind=kind,
+        week=week,
+        entries=entries,
+        available_from=available_from,
+    )
+    Response.objects.bulk_create(
+        [
+            Response(
+                patient=patient,
+                questionnaire_set=qset,
+                instrument_id=split_entry(entry)[0],
+                variant=split_entry(entry)[1],
+                instrument_version=known[split_entry(entry)[0]].version,
+                position=position,
+            )
+            for position, entry in enumerate(entries)
+        ]
+    )
+    return qset
+
+
+def send_intake(*, patient, clinician, actor, source: str) -> QuestionnaireSet | None:
+    """The clinic's intake set, available at once. Safe to call twice: one set per time point."""
+    if QuestionnaireSet.objects.filter(
+        patient=patient, clinician=clinician, kind=SetKind.INTAKE
+    ).exists():
+        return None
+    entries = schedule_for(clinician.clinic).intake
+    if not entries:
+        return None
+    try:
+        with transaction.atomic():
+            qset = _create_set(
+                patient=patient,
+                clinician=clinician,
+                kind=SetKind.INTAKE,
+                week=None,
+                entries=entries,
+                available_from=timezone.now(),
+            )
+    except IntegrityError:  # a parallel call made it
+        return None
+    record(actor=actor, action=Action.CREATE, source=source, patient=patient, target="qset:intake")
+    return qset
+
+
+def schedule_follow_ups(*, patient, clinician, start, actor, source: str) -> list[QuestionnaireSet]:
+    """Follow-up sets at the clinic's weeks after ``start`` (the first consultation). Only once
+    per patient and clinician: later consultations do not move them."""
+    if QuestionnaireSet.objects.filter(
+        patient=patient, clinician=clinician, kind=SetKind.FOLLOW_UP
+    ).exists():
+        return []
+    schedule = schedule_for(clinician.clinic)
+    if not schedule.follow_up:
+        return []
+    created = []
+    with transaction.atomic():
+        for week in schedule.follow_up_weeks:
+            created.append(
+                _create_set(
+                    patient=patient,
+                    clinician=clinician,
+                    kind=SetKind.FOLLOW_UP,
+                    week=week,
+                    entries=schedule.follow_up,
+                    available_from=start + timedelta(weeks=week),
+                )
+            )
+    record(
+        actor=actor, action=Action.CREATE, source=source, patient=patient, target="qset:follow_up"
+    )
+    return created
+
+
+# --- Wording ---------------------------------------------------------------------------------
+
+
+def wording_for(definition: Instrument, clinic, language: str) -> Wording:
+    pack = (
+        WordingPack.objects.filter(
+            clinic=clinic, instrument_id=definition.id, language=language
+        ).first()
+        if clinic
+        else None
+    )
+    if pack:
+        return from_pack(pack.source_text, definition, pack.label)
+    return reference(definition, language)
+
+
+def install_wording_pack(*, clinic, definition: Instrument, source_text: str, actor, source: str):
+    """Check a pack and install it for the clinic, replacing an earlier one for that language.
+    Raises wording.WordingError."""
+    from betterback.questionnaires.wording import parse_pack
+
+    data = parse_pack(source_text, definition)
+    pack, _ = WordingPack.objects.update_or_create(
+        clinic=clinic,
+        instrument_id=definition.id,
+        language=data["language"],
+        defaults={
+            "name": data["name"].strip(),
+            "version": data["version"].strip(),
+            "source_text": source_text,
+            "installed_at": timezone.now(),
+            "installed_by": actor,
+        },
+    )
+    record(
+        actor=actor,
+        action=Action.UPDATE,
+        source=source,
+        target=f"wording_pack:{definition.id}",
+        detail={"language": pack.language, "pack": pack.label},
+    )
+    return pack
+
+
+def remove_wording_pack(*, pack: WordingPack, actor, source: str) -> None:
+    record(
+        actor=actor,
+        action=Action.UPDATE,
+        source=source,
+        target=f"wording_pack:{pack.instrument_id}",
+        detail={"language": pack.language, "removed": pack.label},
+    )
+    pack.delete()
+
+
+# --- Answering -------------------------------------------------------------------------------
+
+
+def open_sets(patient):
+    """Sets the patient can answer now, oldest first."""
+    return QuestionnaireSet.objects.filter(
+        patient=patient, completed_at__isnull=True, available_from__lte=timezone.now()
+    ).prefetch_related("responses")
+
+
+def read_set(*, qset: QuestionnaireSet, actor, source: str) -> list[Response]:
+    record(
+        actor=actor,
+        action=Action.READ,
+        source=source,
+        patient=qset.patient,
+        target=f"qset:{qset.kind}",
+    )
+    return list(qset.responses.all())
+
+
+def read_response(*, response: Response, actor, source: str) -> Response:
+    record(
+        actor=actor,
+        action=Action.READ,
+        source=source,
+        patient=response.patient,
+        target=f"questionnaire:{response.instrument_id}",
+    )
+    return response
+
+
+def clean_answers(definition: Instrument, raw: dict) -> tuple[dict, dict[str, str]]:
+    """Keep the answers the definition allows. Returns the answers and a map of item -> problem
+    ("invalid") for what it refused. Text answers are trimmed and length-checked."""
+    answers, problems = {}, {}
+    for item in definition.items:
+        value = raw.get(item.key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        if item.scale.type == "text":
+            text = str(value).strip()
+            if len(text) > item.scale.max_length:
+                problems[item.key] = "too_long"
+            else:
+                answers[item.key] = text
+            continue
+        try:
+            code = int(str(value).strip())
+        except ValueError:
+            problems[item.key] = "invalid"
+            continue
+        if code not in item.scale.codes:
+            problems[item.key] = "invalid"
+        else:
+            answers[item.key] = code
+    return answers, problems
+
+
+def missing_required(definition: Instrument, answers: dict) -> list[str]:
+    return [i.key for i in definition.items if i.required and answers.get(i.key) is None]
+
+
+def _flag_tier(definition: Instrument, answers: dict) -> int | None:
+    tiers = [i.tier for i in definition.items if i.tier and answers.get(i.key) == 1]
+    return min(tiers) if tiers else None
+
+
+def _apply_score(response: Response, definition: Instrument) -> None:
+    if definition.scored:
+        result = scoring.score(definition.id, response.answers)
+        response.total = result.total
+        response.subscales = {k: v for k, v in result.subscales.items() if v is not None}
+        response.band = result.band or ""
+    elif definition.kind == "screen":
+        response.flag_tier = _flag_tier(definition, response.answers)
+
+
+def save_answers(
+    *,
+    response: Response,
+    raw: dict,
+    notes: dict | None = None,
+    actor,
+    source: str,
+    submit: bool = False,
+    allow_missing: bool = False,
+    wording: str = "",
+) -> Response:
+    """Store answers, partial or final. A submitted response is final: a second submit (a
+    double click, a resent form) changes nothing. Raises InvalidAnswers."""
+    definition = instrument(response.instrument_id)
+    answers, problems = clean_answers(definition, raw)
+    if problems:
+        raise InvalidAnswers(problems)
+    with transaction.atomic():
+        locked = Response.objects.select_for_update().get(pk=response.pk)
+        if locked.is_submitted:
+            return locked
+        merged = {**locked.answers, **answers}
+        # An answer left empty in a full-page form clears it.
+        for key in raw:
+            if key not in answers and key in merged:
+                del merged[key]
+        missing = missing_required(definition, merged) if submit and not allow_missing else []
+        submit = submit and not missing
+        locked.answers = merged
+        locked.wording = locked.wording or wording
+        if notes is not None:
+            locked.notes = {k: v.strip()[:200] for k, v in notes.items() if v and v.strip()}
+        locked.updated_at = timezone.now()
+        if submit:
+            locked.submitted_at, locked.submitted_by = locked.updated_at, actor
+            _apply_score(locked, definition)
+        locked.save()
+        if submit and locked.questionnaire_set_id:
+            _complete_set_if_done(locked.questionnaire_set_id)
+        record(
+            actor=actor,
+            action=Action.UPDATE,
+            source=source,
+            patient=locked.patient,
+            target=f"questionnaire:{locked.instrument_id}",
+            detail={"submitted": submit},
+        )
+    if missing:  # the answers given are saved; the person is told what is still missing
+        raise InvalidAnswers(dict.fromkeys(missing, "required"))
+    return locked
+
+
+def _complete_set_if_done(set_id: int) -> None:
+    if not Response.objects.filter(questionnaire_set_id=set_id, submitted_at__isnull=True).exists():
+        QuestionnaireSet.objects.filter(pk=set_id, completed_at__isnull=True).update(
+            completed_at=timezone.now()
+        )
+
+
+def enter_paper(
+    *, patient, definition: Instrument, variant: str, raw: dict, notes: dict, key, actor, source
+) -> Response:
+    """A clinician types in a paper form. The form's key makes a double submit store one
+    response. Missing answers are allowed: the instrument's missing-item rule decides the score."""
+    answers, problems = clean_answers(definition, raw)
+    if problems:
+        raise InvalidAnswers(problems)
+    if not answers:
+        raise InvalidAnswers({"": "empty"})
+    existing = Response.objects.filter(key=key).first()
+    if existing:
+        return existing
+    response = Response(
+        patient=patient,
+        instrument_id=definition.id,
+        instrument_version=definition.version,
+        variant=variant,
+        wording="paper",
+        answers=answers,
+        notes={k: v.strip()[:200] for k, v in notes.items() if v and v.strip()},
+        source=Source.PAPER,
+        key=key,
+        updated_at=timezone.now(),
+        submitted_at=timezone.now(),
+        submitted_by=actor,
+    )
+    _apply_score(response, definition)
+    try:
+        with transaction.atomic():
+            response.save()
+    except IntegrityError:  # the same form, submitted twice at the same moment
+        return Response.objects.get(key=key)
+    record(
+        actor=actor,
+        action=Action.CREATE,
+        source=source,
+        patient=patient,
+        target=f"questionnaire:{definition.id}",
+        detail={"paper": True},
+    )
+    return response
+
+
+def review_flag(*, response: Response, actor, source: str) -> None:
+    Response.objects.filter(pk=response.pk, reviewed_at__isnull=True).update(
+        reviewed_at=timezone.now(), reviewed_by=actor
+    )
+    record(
+        actor=actor,
+        action=Action.UPDATE,
+        source=source,
+        patient=response.patient,
+        target="questionnaire:redflags",
+        detail={"reviewed": True},
+    )
