@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from betterback.accounts.decorators import clinic_admin_required, clinician_required
+from betterback.accounts.decorators import clinic_admin_required, clinician_required, refuse
 from betterback.audit.services import source_of
 from betterback.core.charts import Point, trend_svg
 from betterback.patients.access import patient_for_clinician
@@ -224,6 +224,7 @@ def remove_pack(request, pack_id):
     clinic = request.user.clinic_administrator.clinic
     pack = WordingPack.objects.filter(pk=pack_id, clinic=clinic).first()
     if pack is None:
+        refuse(request, reason="not_own_wording_pack")
         raise Http404
     services.remove_wording_pack(pack=pack, actor=request.user, source=source_of(request))
     messages.success(request, _("The wording pack is removed; the reference text is used again."))

@@ -107,6 +107,10 @@ def answer(request, set_id, response_id):
             step = _first_unanswered(definition, answers)
     responses = list(qset.responses.all())
     position = next(i for i, r in enumerate(responses) if r.pk == response.pk) + 1
+    # A warning sign answered "yes" stays in view for the rest of the set.
+    urgent = {r.flag_tier for r in responses if r.flag_tier}
+    urgent |= set(presentation.urgent(definition, response.answers))
+    screen = instruments().get("redflags")
     return render(
         request,
         "questionnaires/answer.html",
@@ -123,7 +127,8 @@ def answer(request, set_id, response_id):
             "count": count,
             "position": position,
             "total": len(responses),
-            "urgent": presentation.urgent(definition, response.answers),
+            "urgent": sorted(urgent),
+            "advice": screen.advice if screen else {},
             "errors": problems,
         },
         status=400 if problems else 200,

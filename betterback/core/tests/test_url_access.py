@@ -5,6 +5,7 @@ against Peter so that it shows in his "Who has looked at my data".
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 from urllib.parse import quote
 
 import pytest
@@ -15,6 +16,8 @@ from betterback.audit.models import Action, AuditEvent
 from betterback.content.pack import pack
 from betterback.dialogue.models import DialogueSession
 from betterback.patients.models import CareRelationship
+from betterback.questionnaires import services as questionnaires
+from betterback.questionnaires.models import DEFAULT_INTAKE, WordingPack
 from betterback.testing.factories import fill_what_matters, letter_invitation
 
 PETER_ACTIVITY = "Carry my grandson up the stairs"
@@ -30,6 +33,13 @@ class Page:
     names_peter: bool = False
     material: str = ""  # the material id in the URL, for the material pages
     session: bool = False  # the URL names Lise's dialogue session with Peter
+    # The URL names one of Peter's questionnaire sets: "open" (his intake set, not yet answered)
+    # or "answered" (a follow-up set he has sent).
+    qset: str = ""
+    response: bool = False  # the URL names one of Peter's questionnaire responses
+    entry: str = ""  # the questionnaire in the URL, for the paper entry page
+    wording_pack: bool = False  # the URL names a wording pack of Anne's clinic
+    ok_status: int | None = None  # the status its audience gets, when not 200 (GET) / 302 (POST)
 
 
 # Every protected page, and who it is for.
@@ -55,6 +65,28 @@ PAGES = [
     Page("dialogue:patient_plan_print", "peters_clinician", names_peter=True),
     Page("dialogue:my_plan", "patients"),
     Page("dialogue:my_plan_print", "patients"),
+    Page("questionnaires:mine", "patients"),
+    Page("questionnaires:my_results", "patients"),
+    # Going on in a set redirects to the first questionnaire not yet sent.
+    Page("questionnaires:continue", "peters_set", qset="open", ok_status=302),
+    Page("questionnaires:answer", "peters_set", qset="open", response=True),
+    Page("questionnaires:done", "peters_set", qset="answered"),
+    Page("questionnaires:follow_up", "clinicians"),
+    Page("questionnaires:patient_results", "peters_clinician", names_peter=True),
+    Page("questionnaires:response_detail", "peters_clinician", names_peter=True, response=True),
+    Page(
+        "questionnaires:review_flag",
+        "peters_clinician",
+        method="post",
+        names_peter=True,
+        response=True,
+    ),
+    Page("questionnaires:paper_choice", "peters_clinician", names_peter=True),
+    Page("questionnaires:paper_entry", "peters_clinician", names_peter=True, entry="rmdq"),
+    Page("questionnaires:clinic_settings", "clinic_admins"),
+    # The table posts no file: the administrator gets the form back with its error.
+    Page("questionnaires:install_pack", "clinic_admins", method="post", ok_status=400),
+    Page("questionnaires:remove_pack", "clinic_admins", method="post", wording_pack=True),
 ]
 
 # Pages anyone may open; none of them refuses anybody.
@@ -72,12 +104,16 @@ ALLOWED = {
     "inviting_clinician": {"lise"},
     "patients": {"peter", "maja"},
     "clinic_admins": {"anne"},
+    "peters_set": {"peter"},
 }
 # Clinicians who are not the right clinician get "not found": the page does not even admit
 # that the patient or the invitation exists.
 NOT_FOUND = {
     "peters_clinician": {"olav", "karim"},
     "inviting_clinician": {"olav", "karim"},
+    # Another patient is told Peter's set does not exist. A set id is not a patient id, so the
+    # refusal names no patient.
+    "peters_set": {"maja"},
 }
 
 
@@ -93,13 +129,58 @@ def expected_outcome(page: Page, who: str) -> str:
 
 @pytest.fixture
 def world(cast):
-    """Peter has filled in "What matters to me"; Lise has an open letter invitation."""
+    """Peter has filled in "What matters to me"; Lise has an open letter invitation. Peter has
+    his intake set waiting, and has answered his first follow-up set (his back pain only). Anne's
+    clinic has a wording pack installed."""
     fill_what_matters(cast.peter_patient, actor=cast.lise, text=PETER_ACTIVITY)
     invitation, token = letter_invitation(cast.lise)
     session = DialogueSession.objects.create(
         patient=cast.peter_patient, clinician=cast.lise.clinician, material_ids=[MATERIAL]
     )
-    return {"invitation": invitation, "token": token, "session": session}
+    peter, lise = cast.peter_patient, cast.lise.clinician
+    intake = questionnaires.send_intake(
+        patient=peter, clinician=lise, actor=cast.peter, source="test"
+    )
+    questionnaires.save_schedule(
+        clinic=cast.odense,
+        intake=DEFAULT_INTAKE,
+        follow_up=["nrs:back"],
+        weeks=[4],
+        actor=cast.anne,
+        source="test",
+    )
+    [answered] = questionnaires.schedule_follow_ups(
+        patient=peter,
+        clinician=lise,
+        start=timezone.now() - timedelta(weeks=5),
+        actor=cast.lise,
+        source="test",
+    )
+    sent = questionnaires.save_answers(
+        response=answered.responses.get(),
+        raw={"1": "6"},
+        actor=cast.peter,
+        source="test",
+        submit=True,
+    )
+    # Not a usable pack: no page of the table shows FABQ in English, so nothing reads it.
+    wording_pack = WordingPack.objects.create(
+        clinic=cast.odense,
+        instrument_id="fabq",
+        language="en",
+        name="FABQ test pack",
+        version="1",
+        source_text="# never read",
+        installed_by=cast.anne,
+    )
+    return {
+        "invitation": invitation,
+        "token": token,
+        "session": session,
+        "sets": {"open": intake, "answered": answered},
+        "responses": {"open": intake.responses.first(), "answered": sent},
+        "wording_pack": wording_pack,
+    }
 
 
 def url_of(view: str, cast, world, material: str = "") -> str:
@@ -113,6 +194,15 @@ def url_of(view: str, cast, world, material: str = "") -> str:
         args.append(material or page.material)
     if page and page.session:
         args.append(world["session"].pk)
+    if page and page.qset:
+        args.append(world["sets"][page.qset].public_id)
+    if page and page.response:
+        # The patient answers an open response; the clinician sees a sent one.
+        args.append(world["responses"][page.qset or "answered"].public_id)
+    if page and page.entry:
+        args.append(page.entry)
+    if page and page.wording_pack:
+        args.append(world["wording_pack"].pk)
     return reverse(view, args=args)
 
 
@@ -176,7 +266,8 @@ def assert_outcome(cast, page, who, user, url, before, response):
     body = response.content.decode()
     refusals = [e for e in new_events(before) if e.action == Action.REFUSED]
     if outcome == "ok":
-        assert response.status_code == (302 if page.method == "post" else 200)
+        ok_status = page.ok_status or (302 if page.method == "post" else 200)
+        assert response.status_code == ok_status
         assert refusals == []
     else:
         status = {"login": 302, "forbidden": 403, "not_found": 404}[outcome]
@@ -188,7 +279,9 @@ def assert_outcome(cast, page, who, user, url, before, response):
         assert event.actor_id == (user.pk if user else None)
         assert event.patient == (cast.peter_patient if page.names_peter else None)
         assert event.source == f"view:{page.view}"
-        assert event.target == url
+        # The event keeps the first 100 characters of the path: enough for both ids in the
+        # longest URL (a patient and one of their responses).
+        assert event.target == url[:100]
     if who not in ("lise", "peter"):
         assert PETER_ACTIVITY not in body
         assert "Peter Jensen" not in body
@@ -218,6 +311,8 @@ def test_the_pages_of_every_material_let_in_only_their_audience(
         "patients:overview",
         "materials:clinician_material",
         "materials:clinician_print",
+        "questionnaires:patient_results",
+        "questionnaires:paper_choice",
     ],
 )
 def test_peters_own_clinician_sees_his_pages(cast, world, client_for, view):
@@ -258,6 +353,8 @@ def test_public_pages_open_for_everyone_and_refuse_nobody(cast, world, client_fo
         "patients:overview",
         "materials:clinician_material",
         "materials:clinician_print",
+        "questionnaires:patient_results",
+        "questionnaires:paper_choice",
     ],
 )
 def test_it_refuses_a_clinician_whose_care_relationship_has_ended(cast, world, client_for, view):

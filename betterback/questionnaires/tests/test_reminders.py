@@ -1,0 +1,320 @@
+"""The questionnaire emails: "new questionnaires" when a follow-up set opens, one reminder three
+days after a set opened, each sent exactly once, even by runs at the same time. No health data in
+them, only a link to log in."""
+
+import io
+import smtplib
+import sqlite3
+import threading
+import uuid
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.utils import timezone
+
+from betterback.audit.models import AuditEvent
+from betterback.patients.models import CareRelationship
+from betterback.questionnaires import reminders, services
+from betterback.questionnaires.definitions import instruments
+from betterback.questionnaires.models import Notice, QuestionnaireSet
+from betterback.testing.cast import build_cast
+
+SOURCE = "test"
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+AVAILABLE, REMINDER = Notice.Kind.AVAILABLE, Notice.Kind.REMINDER
+
+
+class Clock:
+    """A fixed clock for ``timezone.now()``; a test moves it on by hand."""
+
+    def __init__(self, now):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    fixed = Clock(T0)
+    monkeypatch.setattr(timezone, "now", fixed)
+    return fixed
+
+
+def follow_ups(patient, clinician_user, start=T0) -> dict[int, QuestionnaireSet]:
+    """Follow-up sets at weeks 4, 12 and 26 after ``start``, by week."""
+    sets = services.schedule_follow_ups(
+        patient=patient,
+        clinician=clinician_user.clinician,
+        start=start,
+        actor=clinician_user,
+        source=SOURCE,
+    )
+    return {qset.week: qset for qset in sets}
+
+
+def intake(patient, clinician_user) -> QuestionnaireSet:
+    return services.send_intake(
+        patient=patient, clinician=clinician_user.clinician, actor=patient.user, source=SOURCE
+    )
+
+
+def run() -> int:
+    """One run of the sender; returns how many emails it sent."""
+    outcome = reminders.send_due()
+    assert outcome.failed == 0
+    return outcome.sent
+
+
+def notices() -> list[tuple[int, str]]:
+    return sorted(
+        Notice.objects.filter(sent_at__isnull=False).values_list("questionnaire_set_id", "kind")
+    )
+
+
+def test_a_follow_up_set_that_opens_gets_one_email_and_one_reminder_three_days_later(
+    cast, clock
+):
+    week_4 = follow_ups(cast.peter_patient, cast.lise)[4]
+    clock.now = week_4.available_from - timedelta(minutes=1)
+    assert run() == 0  # not open yet
+
+    clock.now = week_4.available_from
+    assert run() == 1
+    assert [m.subject for m in mail.outbox] == ["Nye spørgeskemaer i BetterBack"]
+    assert mail.outbox[0].to == ["peter@test.example"]
+    assert notices() == [(week_4.pk, AVAILABLE)]
+
+    assert run() == 0  # a second run
+
+    clock.now = week_4.available_from + timedelta(days=3) - timedelta(seconds=1)
+    assert run() == 0
+
+    clock.now = week_4.available_from + timedelta(days=3)
+    assert run() == 1
+    assert mail.outbox[1].subject == "En påmindelse fra BetterBack"
+    assert notices() == sorted([(week_4.pk, AVAILABLE), (week_4.pk, REMINDER)])
+
+    clock.now += timedelta(days=30)
+    assert run() == 0  # no second reminder
+    assert len(mail.outbox) == 2
+
+
+def test_the_intake_gets_no_new_questionnaires_email_but_does_get_a_reminder(cast, clock):
+    first = intake(cast.peter_patient, cast.lise)
+    assert run() == 0  # the invitation was the notice
+
+    clock.now = T0 + timedelta(days=3)
+    assert run() == 1
+
+    assert [m.subject for m in mail.outbox] == ["En påmindelse fra BetterBack"]
+    assert notices() == [(first.pk, REMINDER)]
+    assert run() == 0
+
+
+def test_each_email_is_audited_as_sent_to_the_patient(cast, clock):
+    follow_ups(cast.peter_patient, cast.lise)
+    clock.now = T0 + timedelta(weeks=4)
+
+    run()
+
+    event = AuditEvent.objects.first()
+    assert (event.actor, event.patient, event.target, event.source) == (
+        None,
+        cast.peter_patient,
+        "notice:available",
+        reminders.SOURCE,
+    )
+
+
+def test_a_completed_set_gets_nothing(cast, clock):
+    sets = follow_ups(cast.peter_patient, cast.lise)
+    QuestionnaireSet.objects.filter(pk=sets[4].pk).update(completed_at=T0 + timedelta(weeks=4))
+
+    clock.now = T0 + timedelta(weeks=5)
+    assert run() == 0
+    assert mail.outbox == []
+
+
+def test_a_patient_whose_care_ended_gets_nothing(cast, clock):
+    follow_ups(cast.peter_patient, cast.lise)
+    intake(cast.peter_patient, cast.lise)
+    CareRelationship.objects.filter(patient=cast.peter_patient).update(ended_at=T0)
+
+    clock.now = T0 + timedelta(weeks=30)
+    assert run() == 0
+    assert mail.outbox == []
+
+
+def test_a_patient_in_care_with_another_clinician_gets_nothing_about_the_ended_one(cast, clock):
+    """Maja's care with Karim ended; her new care with Lise does not revive Karim's sets."""
+    follow_ups(cast.maja_patient, cast.karim)
+    CareRelationship.objects.filter(patient=cast.maja_patient).update(ended_at=T0)
+    CareRelationship.objects.create(
+        patient=cast.maja_patient, clinician=cast.lise.clinician, clinic=cast.odense
+    )
+
+    clock.now = T0 + timedelta(weeks=5)
+    assert run() == 0
+
+
+def test_a_mail_failure_sends_nothing_keeps_no_claim_and_the_next_run_sends_it(
+    cast, clock, monkeypatch
+):
+    week_4 = follow_ups(cast.peter_patient, cast.lise)[4]
+    clock.now = week_4.available_from
+
+    def failing(*args, **kwargs):
+        raise smtplib.SMTPException("the mail server is down")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(reminders, "send_mail", failing)
+        outcome = reminders.send_due()
+
+    assert (outcome.sent, outcome.failed) == (0, 1)
+    assert mail.outbox == []
+    assert not Notice.objects.exists()
+    assert not AuditEvent.objects.filter(target__startswith="notice:").exists()
+
+    assert run() == 1
+    assert notices() == [(week_4.pk, AVAILABLE)]
+
+
+@pytest.mark.parametrize(
+    ("language", "subject", "greeting"),
+    [
+        ("da", "Nye spørgeskemaer i BetterBack", "Hej"),
+        ("en", "New questionnaires in BetterBack", "Hello"),
+    ],
+)
+def test_the_email_links_to_the_questionnaires_in_the_patients_language_without_health_data(
+    cast, clock, settings, language, subject, greeting
+):
+    settings.BETTERBACK_SITE_URL = "https://ryg.example.dk/"
+    cast.peter.language = language
+    cast.peter.save(update_fields=["language"])
+    week_4 = follow_ups(cast.peter_patient, cast.lise)[4]
+    # Peter has answered his intake: there are scores the email must not show.
+    services.enter_paper(
+        patient=cast.peter_patient,
+        definition=instruments()["nrs"],
+        variant="back",
+        raw={"1": 7},
+        notes={},
+        key=uuid.uuid4(),
+        actor=cast.lise,
+        source=SOURCE,
+    )
+    clock.now = week_4.available_from
+
+    run()
+
+    [email] = mail.outbox
+    assert email.subject == subject
+    assert email.body.startswith(greeting)
+    assert "https://ryg.example.dk/me/questionnaires/\n" in email.body
+    text = f"{email.subject}\n{email.body}".replace("https://ryg.example.dk/me/questionnaires/", "")
+    assert not any(ch.isdigit() for ch in text), "no scores, no dates"
+    for word in ("Peter", "Jensen", "Lise", "Holm", "Odense"):
+        assert word not in text
+    for definition in instruments().values():
+        for name in (definition.name, definition.short_name):
+            for value in name.by_language.values():
+                assert value.lower() not in text.lower(), value
+
+
+def test_the_command_says_how_many_it_sent(cast, clock):
+    follow_ups(cast.peter_patient, cast.lise)
+    follow_ups(cast.maja_patient, cast.karim)
+    clock.now = T0 + timedelta(weeks=4)
+    out = io.StringIO()
+
+    call_command("send_reminders", stdout=out)
+
+    assert out.getvalue().startswith("sent 2, failed 0")
+    assert len(mail.outbox) == 2
+
+
+def test_the_second_claim_of_an_email_gets_nothing(cast):
+    week_4 = follow_ups(cast.peter_patient, cast.lise)[4]
+
+    first = reminders._claim(week_4, AVAILABLE)
+    second = reminders._claim(week_4, AVAILABLE)
+    other_kind = reminders._claim(week_4, REMINDER)
+
+    assert first is not None and other_kind is not None
+    assert second is None
+    assert Notice.objects.count() == 2
+
+
+@pytest.fixture
+def database_for_threads(transactional_db, tmp_path, monkeypatch):
+    """A database that test threads can share as the app's processes do.
+
+    PostgreSQL needs nothing. SQLite's test database is in memory, shared between the threads'
+    connections through SQLite's shared cache, and the shared cache locks whole tables and fails
+    at once with "database table is locked" (SQLITE_LOCKED) instead of waiting: its busy timeout
+    does not apply. So two runs at the same time would fail there for a reason production never
+    meets. For SQLite this copies the (empty) test database to a file, with the settings of
+    production (WAL, BEGIN IMMEDIATE, a busy timeout), and points every thread's connection at it
+    for the length of the test; the in-memory database is left as it was.
+    """
+    if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
+        yield
+        return
+    path = str(tmp_path / "threads.sqlite3")
+    connection.ensure_connection()
+    with closing(sqlite3.connect(path)) as copy:
+        connection.connection.backup(copy)
+    in_memory = connections[DEFAULT_DB_ALIAS]
+    on_file = {**in_memory.settings_dict, "NAME": path}
+    monkeypatch.setitem(connections.settings, DEFAULT_DB_ALIAS, on_file)  # for the threads
+    connections[DEFAULT_DB_ALIAS] = in_memory.__class__(on_file, DEFAULT_DB_ALIAS)  # this one
+    try:
+        yield
+    finally:
+        connections[DEFAULT_DB_ALIAS].close()
+        connections[DEFAULT_DB_ALIAS] = in_memory
+
+
+def test_runs_at_the_same_time_send_each_email_exactly_once(database_for_threads, clock):
+    cast = build_cast()
+    due = [
+        *follow_ups(cast.peter_patient, cast.lise).values(),
+        *follow_ups(cast.maja_patient, cast.karim).values(),
+        intake(cast.peter_patient, cast.lise),
+    ]
+    clock.now = T0 + timedelta(weeks=30)  # every set open and past its reminder
+    runners = 4
+    barrier = threading.Barrier(runners)
+    outcomes, errors = [], []
+
+    def sender():
+        try:
+            barrier.wait(timeout=10)
+            outcomes.append(reminders.send_due())
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=sender) for _ in range(runners)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert errors == []
+    follow_up_sets = [s for s in due if s.week is not None]
+    expected = sorted(
+        [(s.pk, AVAILABLE) for s in follow_up_sets] + [(s.pk, REMINDER) for s in due]
+    )
+    assert notices() == expected
+    assert Notice.objects.count() == len(expected)
+    assert sum(o.sent for o in outcomes) == len(expected)
+    assert sum(o.failed for o in outcomes) == 0
+    assert len(mail.outbox) == len(expected)
