@@ -77,6 +77,9 @@ def parse_pack(source_text: str, instrument: Instrument) -> dict:
     for key in ("instrument", "instrument_version", "language", "name", "version", "copyright"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise WordingError(key, "missing; give a text")
+    for key in ("intro", "recall"):  # optional, but from_pack needs text
+        if key in data and not isinstance(data[key], str):
+            raise WordingError(key, "give a text")
     if data["instrument"] != instrument.id:
         raise WordingError("instrument", f"this pack is for '{data['instrument']}'")
     if data["instrument_version"] != instrument.version:
