@@ -76,9 +76,7 @@ def notices() -> list[tuple[int, str]]:
     )
 
 
-def test_a_follow_up_set_that_opens_gets_one_email_and_one_reminder_three_days_later(
-    cast, clock
-):
+def test_a_follow_up_set_that_opens_gets_one_email_and_one_reminder_three_days_later(cast, clock):
     week_4 = follow_ups(cast.peter_patient, cast.lise)[4]
     clock.now = week_4.available_from - timedelta(minutes=1)
     assert run() == 0  # not open yet
@@ -310,9 +308,7 @@ def test_runs_at_the_same_time_send_each_email_exactly_once(database_for_threads
 
     assert errors == []
     follow_up_sets = [s for s in due if s.week is not None]
-    expected = sorted(
-        [(s.pk, AVAILABLE) for s in follow_up_sets] + [(s.pk, REMINDER) for s in due]
-    )
+    expected = sorted([(s.pk, AVAILABLE) for s in follow_up_sets] + [(s.pk, REMINDER) for s in due])
     assert notices() == expected
     assert Notice.objects.count() == len(expected)
     assert sum(o.sent for o in outcomes) == len(expected)

@@ -262,7 +262,11 @@ def test_submitting_scores_the_answers(cast, intake):
 
     startback.refresh_from_db()
     for response in (saved, startback):
-        assert (response.total, response.subscales, response.band) == (6, {"psychosocial": 4}, "high")
+        assert (response.total, response.subscales, response.band) == (
+            6,
+            {"psychosocial": 4},
+            "high",
+        )
         assert response.submitted_by == cast.peter and response.submitted_at is not None
 
 
@@ -411,7 +415,11 @@ def test_a_paper_form_submitted_twice_with_its_key_stores_one_response(cast):
     assert Response.objects.filter(patient=cast.peter_patient).count() == 1
     assert AuditEvent.objects.filter(target="questionnaire:odi").count() == 1
     stored = Response.objects.get(key=key)
-    assert (stored.source, stored.wording, stored.submitted_by) == (Source.PAPER, "paper", cast.lise)
+    assert (stored.source, stored.wording, stored.submitted_by) == (
+        Source.PAPER,
+        "paper",
+        cast.lise,
+    )
     assert stored.questionnaire_set is None
 
 

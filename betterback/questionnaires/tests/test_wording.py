@@ -278,7 +278,9 @@ def test_a_clinics_pack_is_used_only_for_that_clinic_and_language(cast, clinic, 
     wording = services.wording_for(STARTBACK, getattr(cast, clinic) if clinic else None, language)
 
     assert wording.source == source
-    expected = "Tekst 1" if source != "reference" else STARTBACK.item("1").text.by_language[language]
+    expected = (
+        "Tekst 1" if source != "reference" else STARTBACK.item("1").text.by_language[language]
+    )
     assert wording.items["1"] == expected
 
 
