@@ -15,7 +15,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -44,7 +44,15 @@ def _due(kind: str, now):
         # The invitation itself tells the patient about the intake questionnaires.
         sets = sets.filter(kind=SetKind.FOLLOW_UP, available_from__lte=now)
     else:
-        sets = sets.filter(available_from__lte=now - REMIND_AFTER)
+        # Three days after the first email (for the intake: after the invitation was accepted).
+        sets = sets.filter(
+            Q(kind=SetKind.INTAKE, available_from__lte=now - REMIND_AFTER)
+            | Q(
+                kind=SetKind.FOLLOW_UP,
+                notices__kind=Notice.Kind.AVAILABLE,
+                notices__sent_at__lte=now - REMIND_AFTER,
+            )
+        ).distinct()
     in_care = CareRelationship.objects.active().filter(
         patient=OuterRef("patient"), clinician=OuterRef("clinician")
     )

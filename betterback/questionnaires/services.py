@@ -64,6 +64,8 @@ def save_schedule(*, clinic, intake, follow_up, weeks, actor, source: str) -> Sc
 def _create_set(*, patient, clinician, kind, week, entries, available_from) -> QuestionnaireSet:
     known = instruments()
     entries = [e for e in entries if split_entry(e)[0] in known]
+    if not entries:  # nothing the installed definitions know: no empty set that never completes
+        return None
     qset = QuestionnaireSet.objects.create(
         patient=patient,
         clinician=clinician,
@@ -109,6 +111,8 @@ def send_intake(*, patient, clinician, actor, source: str) -> QuestionnaireSet |
             )
     except IntegrityError:  # a parallel call made it
         return None
+    if qset is None:
+        return None
     record(actor=actor, action=Action.CREATE, source=source, patient=patient, target="qset:intake")
     return qset
 
@@ -124,18 +128,22 @@ def schedule_follow_ups(*, patient, clinician, start, actor, source: str) -> lis
     if not schedule.follow_up:
         return []
     created = []
-    with transaction.atomic():
-        for week in schedule.follow_up_weeks:
-            created.append(
-                _create_set(
-                    patient=patient,
-                    clinician=clinician,
-                    kind=SetKind.FOLLOW_UP,
-                    week=week,
-                    entries=schedule.follow_up,
-                    available_from=start + timedelta(weeks=week),
+    try:
+        with transaction.atomic():
+            for week in schedule.follow_up_weeks:
+                created.append(
+                    _create_set(
+                        patient=patient,
+                        clinician=clinician,
+                        kind=SetKind.FOLLOW_UP,
+                        week=week,
+                        entries=schedule.follow_up,
+                        available_from=start + timedelta(weeks=week),
+                    )
                 )
-            )
+    except IntegrityError:  # a parallel call made them
+        return []
+    created = [qset for qset in created if qset]
     record(
         actor=actor, action=Action.CREATE, source=source, patient=patient, target="qset:follow_up"
     )
@@ -344,7 +352,9 @@ def enter_paper(
         raise InvalidAnswers(problems)
     if not answers:
         raise InvalidAnswers({"": "empty"})
-    existing = Response.objects.filter(key=key).first()
+    if key is None:
+        raise ValueError("a paper entry needs its form's key")
+    existing = Response.objects.filter(key=key, patient=patient).first()
     if existing:
         return existing
     response = Response(

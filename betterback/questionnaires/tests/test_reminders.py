@@ -102,6 +102,20 @@ def test_a_follow_up_set_that_opens_gets_one_email_and_one_reminder_three_days_l
     assert len(mail.outbox) == 2
 
 
+def test_after_the_sender_was_down_the_reminder_still_waits_three_days_after_the_first_email(
+    cast, clock
+):
+    week_4 = follow_ups(cast.peter_patient, cast.lise)[4]
+    clock.now = week_4.available_from + timedelta(days=10)  # the sender was down for 10 days
+    assert run() == 1
+    assert notices() == [(week_4.pk, AVAILABLE)]
+    clock.now += timedelta(days=3) - timedelta(seconds=1)
+    assert run() == 0
+    clock.now += timedelta(seconds=1)
+    assert run() == 1
+    assert notices() == sorted([(week_4.pk, AVAILABLE), (week_4.pk, REMINDER)])
+
+
 def test_the_intake_gets_no_new_questionnaires_email_but_does_get_a_reminder(cast, clock):
     first = intake(cast.peter_patient, cast.lise)
     assert run() == 0  # the invitation was the notice
@@ -279,6 +293,7 @@ def database_for_threads(transactional_db, tmp_path, monkeypatch):
         connections[DEFAULT_DB_ALIAS] = in_memory
 
 
+@pytest.mark.django_db(transaction=True)
 def test_runs_at_the_same_time_send_each_email_exactly_once(database_for_threads, clock):
     cast = build_cast()
     due = [
@@ -288,23 +303,29 @@ def test_runs_at_the_same_time_send_each_email_exactly_once(database_for_threads
     ]
     clock.now = T0 + timedelta(weeks=30)  # every set open and past its reminder
     runners = 4
-    barrier = threading.Barrier(runners)
     outcomes, errors = [], []
 
-    def sender():
-        try:
-            barrier.wait(timeout=10)
-            outcomes.append(reminders.send_due())
-        except Exception as error:  # noqa: BLE001 - reported by the assertion below
-            errors.append(error)
-        finally:
-            connection.close()
+    def run_at_once():
+        barrier = threading.Barrier(runners)
 
-    threads = [threading.Thread(target=sender) for _ in range(runners)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+        def sender():
+            try:
+                barrier.wait(timeout=10)
+                outcomes.append(reminders.send_due())
+            except Exception as error:  # reported by the assertion below
+                errors.append(error)
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=sender) for _ in range(runners)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+
+    run_at_once()  # "new questionnaires" for the follow-ups, the reminder for the intake
+    clock.now += timedelta(days=3)
+    run_at_once()  # the follow-ups' reminders, three days after their first email
 
     assert errors == []
     follow_up_sets = [s for s in due if s.week is not None]
@@ -314,3 +335,5 @@ def test_runs_at_the_same_time_send_each_email_exactly_once(database_for_threads
     assert sum(o.sent for o in outcomes) == len(expected)
     assert sum(o.failed for o in outcomes) == 0
     assert len(mail.outbox) == len(expected)
+    recipients = sorted(email.to[0] for email in mail.outbox)
+    assert recipients == ["maja@test.example"] * 6 + ["peter@test.example"] * 7
