@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "betterback.materials",
     "betterback.dialogue",
     "betterback.questionnaires",
+    "betterback.selfcare",
     "betterback.demo",
     "django.contrib.admin",
     "django.contrib.auth",

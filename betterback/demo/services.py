@@ -5,6 +5,7 @@ through the materials service, so the reset shows in each entry's history and au
 other change.
 """
 
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -20,6 +21,8 @@ from betterback.materials.models import Context, WorksheetEntry
 from betterback.patients.models import CareRelationship, Patient
 from betterback.questionnaires import services as questionnaires
 from betterback.questionnaires.models import QuestionnaireSet, Response, SetKind
+from betterback.selfcare import services as selfcare
+from betterback.selfcare.models import CheckIn, Flare
 
 SOURCE = "command:demo"
 WHAT_MATTERS = "what-matters"
@@ -238,6 +241,71 @@ def _questionnaire_history(peter, lise, maja, karim) -> None:
     _answer_set(intake, MAJA_ANSWERS, now - timedelta(hours=2))
 
 
+def _self_management(peter) -> None:
+    """Eight weeks of Peter's check-ins, weekly goal reviews, one flare-up, and a graded walking
+    plan, through the services with the times he made them (the flare-up's end dated back)."""
+    if CheckIn.objects.filter(patient=peter).exists():
+        return
+    now = timezone.now()
+    start = timezone.localdate() - timedelta(weeks=8)
+    selfcare.save_grading(
+        patient=peter, action_key="act1", unit="minutes", baseline=20,
+        starts_on=selfcare.monday(start), steps=[], actor=peter.user, source=SOURCE,
+    )  # fmt: skip
+    for day in range(0, 56, 2):
+        week = day // 7
+        made_at = now - timedelta(days=56 - day, hours=2)
+        walk = "partly" if week == 4 else "done"
+        selfcare.record_check_in(
+            patient=peter,
+            key=uuid.uuid5(uuid.NAMESPACE_URL, f"demo-peter-check-in-{day}"),
+            made_at=made_at,
+            data={
+                "actions": {
+                    "act1": {"status": walk, "amount": 16 + 2 * week},
+                    "act2": {"status": "done" if day % 4 == 0 else "not_done", "amount": 5},
+                },
+                "confidence": min(9, 5 + week // 2),
+                "pain": 7 if week == 4 else max(2, 6 - week // 2),
+                "sleep": 2 if week == 4 else 3 + week // 4,
+                "mood": 3 if week == 4 else 4,
+                "note": "Ryggen blussede op efter en lang dag på arbejdet." if week == 4 else "",
+            },
+            action_keys=["act1", "act2"],
+            actor=peter.user,
+            source=SOURCE,
+        )
+    for week in range(8):
+        selfcare.review_goals(
+            patient=peter,
+            week=start + timedelta(weeks=week),
+            reviews={
+                "goal1": (min(2, -1 + week // 2), ""),
+                "goal2": (-1 if week == 4 else min(2, week // 3), ""),
+            },
+            actor=peter.user,
+            source=SOURCE,
+        )
+    flare_start = now - timedelta(weeks=4, days=1)
+    flare = selfcare.start_flare(
+        patient=peter, actor=peter.user, source=SOURCE, started_at=flare_start
+    )
+    for index, (tried, helped) in enumerate(
+        [("Korte gåture tre gange om dagen", "yes"), ("Varmepude om aftenen", "some")]
+    ):
+        selfcare.add_flare_note(
+            patient=peter,
+            key=uuid.uuid5(uuid.NAMESPACE_URL, f"demo-peter-flare-note-{index}"),
+            made_at=flare_start + timedelta(days=index + 1),
+            tried=tried,
+            helped=helped,
+            actor=peter.user,
+            source=SOURCE,
+        )
+    selfcare.end_flare(flare=flare, actor=peter.user, source=SOURCE)
+    Flare.objects.filter(pk=flare.pk).update(ended_at=flare_start + timedelta(days=4))
+
+
 def demo_exists() -> bool:
     return User.objects.filter(email="lise@demo.example").exists()
 
@@ -260,3 +328,4 @@ def load_demo() -> None:
     _finished_session(peter, lise)
     _set_what_matters(maja, {"life_areas": [], "activities": []}, karim.user)
     _questionnaire_history(peter, lise, maja, karim)
+    _self_management(peter)

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -16,6 +17,7 @@ from betterback.patients.access import (
 )
 from betterback.questionnaires import results as questionnaire_results
 from betterback.questionnaires import services as questionnaire_services
+from betterback.selfcare import services as selfcare_services
 
 
 @require_GET
@@ -84,6 +86,7 @@ def patient_home(request):
         {
             "patient": patient,
             "questionnaire_sets": list(questionnaire_services.open_sets(patient)),
+            **selfcare_services.home(patient, timezone.localdate()),
             **overview,
         },
     )

@@ -75,3 +75,9 @@ def bound(form, name: str):
 @register.filter
 def lookup(mapping, key):
     return mapping.get(key)
+
+
+@register.filter
+def attribute(obj, name: str):
+    """``obj.<name>`` for a name held in a variable."""
+    return getattr(obj, name, None)

@@ -1,0 +1,343 @@
+"""Self-management writes and reads. Every call records its audit event.
+
+Entries the patient makes (check-ins, flare-up notes) carry a key made on the device and the time
+the patient made them. Storing an entry whose key is already stored changes nothing, so a resend
+after a lost connection, a double tap or a retried sync stores it once.
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from betterback.audit.models import Action
+from betterback.audit.services import record
+from betterback.selfcare import grading
+from betterback.selfcare.models import (
+    CheckIn,
+    Flare,
+    FlareNote,
+    GoalReview,
+    GradedActivity,
+    ReminderChoice,
+    Status,
+)
+
+# A device clock may be a little ahead; anything further ahead, or older than this, is refused.
+CLOCK_SLACK = timedelta(minutes=10)
+OLDEST = timedelta(days=60)
+
+
+class Invalid(ValueError):
+    """An entry that cannot be stored. ``problems`` maps field names to error codes."""
+
+    def __init__(self, problems: dict[str, str]):
+        super().__init__(problems)
+        self.problems = problems
+
+
+def monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _when(made_at: datetime | None) -> datetime:
+    now = timezone.now()
+    if made_at is None:
+        return now
+    if timezone.is_naive(made_at):
+        raise Invalid({"made_at": "naive"})
+    if made_at > now + CLOCK_SLACK or made_at < now - OLDEST:
+        raise Invalid({"made_at": "out_of_range"})
+    return min(made_at, now)
+
+
+def _scale(value, low: int, high: int, name: str, problems: dict, required=False):
+    if value in (None, ""):
+        if required:
+            problems[name] = "required"
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        problems[name] = "invalid"
+        return None
+    if not low <= number <= high:
+        problems[name] = "invalid"
+        return None
+    return number
+
+
+def clean_check_in(data: dict, action_keys: list[str]) -> dict:
+    """The fields of a check-in, checked. Raises Invalid."""
+    problems: dict[str, str] = {}
+    actions = {}
+    for key in action_keys:
+        raw = (data.get("actions") or {}).get(key) or {}
+        status = raw.get("status") or ""
+        if status and status not in Status.values:
+            problems[f"action-{key}"] = "invalid"
+            continue
+        amount = _scale(raw.get("amount"), 0, 1000, f"amount-{key}", problems)
+        if status or amount is not None:
+            actions[key] = {"status": status or Status.DONE, "amount": amount}
+    fields = {
+        "actions": actions,
+        "confidence": _scale(data.get("confidence"), 0, 10, "confidence", problems, True),
+        "pain": _scale(data.get("pain"), 0, 10, "pain", problems),
+        "sleep": _scale(data.get("sleep"), 1, 5, "sleep", problems),
+        "mood": _scale(data.get("mood"), 1, 5, "mood", problems),
+        "note": str(data.get("note") or "").strip(),
+    }
+    if len(fields["note"]) > 1000:
+        problems["note"] = "too_long"
+    if problems:
+        raise Invalid(problems)
+    return fields
+
+
+def record_check_in(
+    *, patient, key: uuid.UUID, made_at, data: dict, action_keys, actor, source, offline=False
+) -> tuple[CheckIn, bool]:
+    """Store a check-in once. Returns it and whether it was new."""
+    existing = CheckIn.objects.filter(key=key).first()
+    if existing:
+        if existing.patient_id != patient.pk:
+            raise Invalid({"key": "taken"})
+        return existing, False
+    fields = clean_check_in(data, action_keys)
+    try:
+        with transaction.atomic():
+            check_in = CheckIn.objects.create(
+                patient=patient, key=key, made_at=_when(made_at), offline=offline, **fields
+            )
+    except IntegrityError:  # the same key, sent twice at the same moment
+        return CheckIn.objects.get(key=key, patient=patient), False
+    record(
+        actor=actor,
+        action=Action.CREATE,
+        source=source,
+        patient=patient,
+        target="check_in",
+        detail={"offline": offline},
+    )
+    return check_in, True
+
+
+def review_goals(*, patient, week: date, reviews: dict[str, tuple[int, str]], actor, source):
+    """This week's review of each goal (-2 to +2). A second review in the same week replaces it."""
+    problems = {}
+    for goal_key, (attainment, _note) in reviews.items():
+        if attainment not in (-2, -1, 0, 1, 2):
+            problems[f"goal-{goal_key}"] = "invalid"
+    if problems:
+        raise Invalid(problems)
+    with transaction.atomic():
+        for goal_key, (attainment, note) in reviews.items():
+            GoalReview.objects.update_or_create(
+                patient=patient,
+                goal_key=goal_key,
+                week=monday(week),
+                defaults={
+                    "attainment": attainment,
+                    "note": note[:300],
+                    "made_at": timezone.now(),
+                },
+            )
+    record(actor=actor, action=Action.UPDATE, source=source, patient=patient, target="goal_review")
+
+
+def open_flare(patient) -> Flare | None:
+    return Flare.objects.filter(patient=patient, ended_at__isnull=True).first()
+
+
+def start_flare(*, patient, actor, source, started_at=None) -> Flare:
+    """Log the start of a flare-up; if one is already open, that one goes on."""
+    with transaction.atomic():
+        flare = open_flare(patient)
+        if flare:
+            return flare
+        flare = Flare.objects.create(patient=patient, started_at=_when(started_at))
+    record(actor=actor, action=Action.CREATE, source=source, patient=patient, target="flare")
+    return flare
+
+
+def end_flare(*, flare: Flare, actor, source) -> None:
+    updated = Flare.objects.filter(pk=flare.pk, ended_at__isnull=True).update(
+        ended_at=timezone.now()
+    )
+    if updated:
+        record(
+            actor=actor,
+            action=Action.UPDATE,
+            source=source,
+            patient=flare.patient,
+            target="flare",
+            detail={"ended": True},
+        )
+
+
+def add_flare_note(
+    *, patient, key, made_at, tried: str, helped: str, actor, source, offline=False
+) -> tuple[FlareNote, bool]:
+    """A note of what the patient tried during a flare-up. Without an open flare-up (made
+    offline, say), the note starts one at the note's own time."""
+    existing = FlareNote.objects.filter(key=key).select_related("flare").first()
+    if existing:
+        if existing.flare.patient_id != patient.pk:
+            raise Invalid({"key": "taken"})
+        return existing, False
+    tried = (tried or "").strip()
+    problems = {}
+    if not tried:
+        problems["tried"] = "required"
+    elif len(tried) > 300:
+        problems["tried"] = "too_long"
+    if helped not in ("", "yes", "some", "no"):
+        problems["helped"] = "invalid"
+    if problems:
+        raise Invalid(problems)
+    made = _when(made_at)
+    flare = open_flare(patient) or start_flare(
+        patient=patient, actor=actor, source=source, started_at=made
+    )
+    try:
+        with transaction.atomic():
+            note = FlareNote.objects.create(
+                flare=flare, key=key, made_at=made, tried=tried, helped=helped, offline=offline
+            )
+    except IntegrityError:
+        return FlareNote.objects.get(key=key), False
+    record(
+        actor=actor,
+        action=Action.CREATE,
+        source=source,
+        patient=patient,
+        target="flare_note",
+        detail={"offline": offline},
+    )
+    return note, True
+
+
+def save_grading(
+    *, patient, action_key, unit, baseline, starts_on, steps, actor, source
+) -> GradedActivity:
+    steps = steps or grading.plan_steps(baseline)
+    graded, _ = GradedActivity.objects.update_or_create(
+        patient=patient,
+        action_key=action_key,
+        defaults={
+            "unit": unit,
+            "baseline": baseline,
+            "starts_on": starts_on,
+            "steps": steps,
+            "changed_at": timezone.now(),
+            "changed_by": actor,
+        },
+    )
+    record(
+        actor=actor,
+        action=Action.UPDATE,
+        source=source,
+        patient=patient,
+        target="graded_activity",
+        detail={"action": action_key, "steps": steps},
+    )
+    return graded
+
+
+def save_reminders(*, patient, weekdays, time, by_email, actor, source) -> ReminderChoice:
+    choice, _ = ReminderChoice.objects.update_or_create(
+        patient=patient,
+        defaults={
+            "weekdays": sorted(set(weekdays)),
+            "time": time,
+            "by_email": by_email,
+            "changed_at": timezone.now(),
+        },
+    )
+    record(actor=actor, action=Action.UPDATE, source=source, patient=patient, target="reminders")
+    return choice
+
+
+@dataclass
+class SyncResult:
+    key: str
+    status: str  # "stored", "already_stored" or "refused"
+    problems: dict | None = None
+
+
+def sync(*, patient, entries: list[dict], action_keys, actor, source) -> list[SyncResult]:
+    """Store what a device kept while offline. Each entry: {"kind": "check_in" | "flare_note",
+    "key": uuid, "made_at": ISO 8601 with offset, "data": {...}}. Safe to send again."""
+    results = []
+    for entry in entries[:100]:
+        key = str(entry.get("key", ""))
+        try:
+            parsed_key = uuid.UUID(key)
+            made_at = datetime.fromisoformat(str(entry.get("made_at")))
+            data = entry.get("data") or {}
+            if not isinstance(data, dict):
+                raise Invalid({"data": "invalid"})
+            if entry.get("kind") == "check_in":
+                _, new = record_check_in(
+                    patient=patient,
+                    key=parsed_key,
+                    made_at=made_at,
+                    data=data,
+                    action_keys=action_keys,
+                    actor=actor,
+                    source=source,
+                    offline=True,
+                )
+            elif entry.get("kind") == "flare_note":
+                _, new = add_flare_note(
+                    patient=patient,
+                    key=parsed_key,
+                    made_at=made_at,
+                    tried=str(data.get("tried", "")),
+                    helped=str(data.get("helped", "")),
+                    actor=actor,
+                    source=source,
+                    offline=True,
+                )
+            else:
+                raise Invalid({"kind": "unknown"})
+        except Invalid as error:
+            results.append(SyncResult(key, "refused", error.problems))
+        except (TypeError, ValueError):
+            results.append(SyncResult(key, "refused", {"entry": "invalid"}))
+        else:
+            results.append(SyncResult(key, "stored" if new else "already_stored"))
+    return results
+
+
+def read(*, patient, actor, source, target: str) -> None:
+    """Record a read of self-management data (a page that shows it)."""
+    record(actor=actor, action=Action.READ, source=source, patient=patient, target=target)
+
+
+def home(patient, today: date) -> dict:
+    """What "My back plan" shows besides the materials (the caller records the read)."""
+    from betterback.questionnaires.models import QuestionnaireSet
+    from betterback.selfcare import plan as plans
+
+    plan = plans.read(patient, today)
+    next_set = (
+        QuestionnaireSet.objects.filter(
+            patient=patient, completed_at__isnull=True, available_from__gt=timezone.now()
+        )
+        .order_by("available_from")
+        .first()
+    )
+    return {
+        "plan": plan,
+        "flare": open_flare(patient),
+        "review_due": bool(plan.goals)
+        and not GoalReview.objects.filter(patient=patient, week=monday(today)).exists(),
+        "checked_in_today": CheckIn.objects.filter(
+            patient=patient, made_at__date__gte=today
+        ).exists(),
+        "next_questionnaires": next_set.available_from if next_set else None,
+    }
