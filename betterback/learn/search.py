@@ -1,17 +1,23 @@
 """Search in the library: pure Python over the in-memory content pack, in the active language.
 
 A passage is one section of a material (its heading and text) or a material's introduction (its
-title, summary and intro). A passage is a hit when it contains every word of the query, ignoring
-case and accents. Letters are compared as in the Unicode root collation at primary strength:
-"å" is "a", "ø" is "o" and "æ" is "ae", so someone without a Danish keyboard finds "søvn" by
-typing "sovn", and "lænderyg" by typing "laenderyg". A word matches inside longer words, so
-"smerte" finds "smerter" and "rygsmerter".
+title, summary and intro). A passage is a hit when it contains every word of the query. Case never
+matters. Accents matter only when the person types them:
+
+- a word typed without accents or Danish letters matches the text with its accents taken off, as
+  in the Unicode root collation at primary strength ("å" is "a", "ø" is "o", "æ" is "ae", "é" is
+  "e"), so someone without a Danish keyboard finds "søvn" by typing "sovn" and "lænderyg" by
+  typing "laenderyg";
+- a word typed with them matches only those letters, so "år" finds "år" and not "var".
+
+A word matches inside longer words: "smerte" finds "smerter" and "rygsmerter".
 """
 
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from betterback.content.model import Material, Section
 
@@ -42,43 +48,59 @@ class Hit:
         return f"section-{self.section.id}" if self.section else ""
 
 
-def _fold_char(char: str) -> str:
+def _fold_char(char: str, keep_accents: bool = False) -> str:
+    lowered = unicodedata.normalize("NFKC", char).casefold()
+    if keep_accents:
+        return lowered
     folded = []
-    for lower in char.casefold():
-        lower = _LETTERS.get(lower, lower)
-        folded.extend(c for c in unicodedata.normalize("NFKD", lower) if not unicodedata.combining(c))
+    for lower in lowered:
+        decomposed = unicodedata.normalize("NFKD", _LETTERS.get(lower, lower))
+        folded.extend(c for c in decomposed if not unicodedata.combining(c))
     return "".join(folded)
 
 
-def _fold_with_origin(text: str) -> tuple[str, list[int]]:
+# The pack's texts never change while the process runs: each is folded once per language.
+@lru_cache(maxsize=4096)
+def _fold_with_origin(text: str, keep_accents: bool = False) -> tuple[str, tuple[int, ...]]:
     """The folded text, and for each of its characters the index of the original character."""
     folded, origin = [], []
     for index, char in enumerate(text):
-        for piece in _fold_char(char):
+        for piece in _fold_char(char, keep_accents):
             folded.append(piece)
             origin.append(index)
-    return "".join(folded), origin
+    return "".join(folded), tuple(origin)
 
 
-def fold(text: str) -> str:
-    """The text as search compares it: lower case, without accents."""
-    return _fold_with_origin(text)[0]
+def fold(text: str, keep_accents: bool = False) -> str:
+    """The text as search compares it: lower case, and without accents unless kept."""
+    return _fold_with_origin(text, keep_accents)[0]
+
+
+def has_accents(word: str) -> bool:
+    """Whether a (lower-case) word has accents or letters that folding changes."""
+    return fold(word) != word
 
 
 def words_of(query: str) -> list[str]:
-    """The distinct folded words of a query, in order; punctuation separates words."""
+    """The distinct lower-case words of a query, in order; punctuation separates words."""
     words = []
-    for word in _WORD.findall(fold(query)):
+    composed = unicodedata.normalize("NFC", query)  # an accent typed as its own character
+    for word in _WORD.findall(_fold_char(composed, keep_accents=True)):
         if word not in words:
             words.append(word)
     return words[:MAX_WORDS]
 
 
+def _contains(text: str, word: str) -> bool:
+    return word in fold(text, keep_accents=has_accents(word))
+
+
 def marked(text: str, words: Iterable[str]) -> tuple[Part, ...]:
     """The text cut into parts, with every occurrence of the words marked."""
-    folded, origin = _fold_with_origin(text)
+    forms = {keep: _fold_with_origin(text, keep) for keep in (False, True)}
     spans = []
     for word in words:
+        folded, origin = forms[has_accents(word)]
         start = folded.find(word)
         while start != -1:
             end = start + len(word)
@@ -127,8 +149,8 @@ def search(query: str, materials: Iterable[Material]) -> list[Hit]:
     hits = []
     for material in materials:
         for section, heading, paragraphs in _passages(material):
-            haystack = fold("\n".join([heading, *paragraphs]))
-            if all(word in haystack for word in words):
+            haystack = "\n".join([heading, *paragraphs])
+            if all(_contains(haystack, word) for word in words):
                 hits.append(
                     Hit(
                         material=material,

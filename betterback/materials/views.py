@@ -13,6 +13,7 @@ from betterback.materials import display, services
 from betterback.materials.builder import Worksheet
 from betterback.materials.models import Context
 from betterback.patients.access import own_patient_record, patient_for_clinician
+from betterback.selfcare import services as selfcare_services
 
 
 def _material(material_id: str):
@@ -81,6 +82,10 @@ def _worksheet(request, patient, definition, *, context: Context, done_url: str,
             "sheet": sheet,
             "conflict": conflict,
             "history": history,
+            # The evaluation material shows what the patient logged since the last session.
+            "since": selfcare_services.since_last_session(patient)
+            if definition.id == "follow-up"
+            else None,
             **extra,
         },
     )

@@ -1,8 +1,10 @@
 """Week-by-week progress from check-ins, goal reviews and flare-ups. Pure: lists in, weeks out."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from statistics import mean
+
+from django.utils import timezone
 
 DONE_SHARE = {"done": 1.0, "partly": 0.5, "not_done": 0.0}
 
@@ -22,6 +24,12 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def _day(moment: datetime) -> date:
+    """The local calendar day of a time. Times from the database are in UTC: a check-in made at
+    00:30 on a Monday in Copenhagen is stored as Sunday 22:30 and still belongs to Monday."""
+    return timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()
+
+
 def _mean(values) -> float | None:
     values = [v for v in values if v is not None]
     return round(mean(values), 1) if values else None
@@ -35,7 +43,7 @@ def weeks(check_ins, reviews, flares, today: date, count: int = 12) -> list[Week
     for index in range(count):
         start = first + timedelta(weeks=index)
         end = start + timedelta(weeks=1)
-        these = [c for c in check_ins if start <= c.made_at.date() < end]
+        these = [c for c in check_ins if start <= _day(c.made_at) < end]
         statuses = [a.get("status") for c in these for a in c.actions.values()]
         shares = [DONE_SHARE[s] for s in statuses if s in DONE_SHARE]
         result.append(
@@ -46,7 +54,7 @@ def weeks(check_ins, reviews, flares, today: date, count: int = 12) -> list[Week
                 confidence=_mean(c.confidence for c in these),
                 pain=_mean(c.pain for c in these),
                 attainment=_mean(r.attainment for r in reviews if start <= r.week < end),
-                flares=sum(1 for f in flares if start <= f.started_at.date() < end),
+                flares=sum(1 for f in flares if start <= _day(f.started_at) < end),
             )
         )
     return result

@@ -341,3 +341,24 @@ def home(patient, today: date) -> dict:
         ).exists(),
         "next_questionnaires": next_set.available_from if next_set else None,
     }
+
+
+def since_last_session(patient) -> dict:
+    """For the evaluation material: flare-ups and check-ins since the last ended dialogue session
+    (the material's page records the read)."""
+    from betterback.dialogue.services import last_ended
+
+    session = last_ended(patient)
+    since = session.ended_at if session else None
+    check_ins = CheckIn.objects.filter(patient=patient)
+    flares = Flare.objects.filter(patient=patient).prefetch_related("notes")
+    if since:
+        check_ins = check_ins.filter(made_at__gte=since)
+        flares = flares.filter(started_at__gte=since)
+    confidences = [c.confidence for c in check_ins.only("confidence")]
+    return {
+        "since": since,
+        "check_ins": len(confidences),
+        "confidence": round(sum(confidences) / len(confidences), 1) if confidences else None,
+        "flares": list(flares[:10]),
+    }
