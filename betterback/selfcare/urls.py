@@ -1,6 +1,6 @@
 from django.urls import path
 
-from betterback.selfcare import views
+from betterback.selfcare import offline, views
 
 app_name = "selfcare"
 urlpatterns = [
@@ -14,6 +14,8 @@ urlpatterns = [
     path("me/reminders/", views.reminders, name="reminders"),
     path("me/graded/<str:action_key>/", views.my_grading, name="my_grading"),
     path("me/sync/", views.sync, name="sync"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("sw.js", offline.service_worker, name="service_worker"),
     path(
         "clinic/patients/<uuid:public_id>/progress/",
         views.patient_progress,
