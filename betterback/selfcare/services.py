@@ -73,8 +73,15 @@ def clean_check_in(data: dict, action_keys: list[str]) -> dict:
     """The fields of a check-in, checked. Raises Invalid."""
     problems: dict[str, str] = {}
     actions = {}
+    given = data.get("actions") or {}
+    if not isinstance(given, dict):  # sent from a device: anything may come
+        problems["actions"] = "invalid"
+        given = {}
     for key in action_keys:
-        raw = (data.get("actions") or {}).get(key) or {}
+        raw = given.get(key) or {}
+        if not isinstance(raw, dict):
+            problems[f"action-{key}"] = "invalid"
+            continue
         status = raw.get("status") or ""
         if status and status not in Status.values:
             problems[f"action-{key}"] = "invalid"
@@ -273,6 +280,9 @@ def sync(*, patient, entries: list[dict], action_keys, actor, source) -> list[Sy
     "key": uuid, "made_at": ISO 8601 with offset, "data": {...}}. Safe to send again."""
     results = []
     for entry in entries[:100]:
+        if not isinstance(entry, dict):
+            results.append(SyncResult("", "refused", {"entry": "invalid"}))
+            continue
         key = str(entry.get("key", ""))
         try:
             parsed_key = uuid.UUID(key)

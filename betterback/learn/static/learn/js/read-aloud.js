@@ -79,7 +79,7 @@
       var current = reading;
       texts.forEach(function (text, index) {
         var utterance = new Utterance(text);
-        utterance.lang = voice ? voice.lang : language;
+        utterance.lang = language;
         if (voice) {
           utterance.voice = voice;
         }
