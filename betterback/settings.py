@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "betterback.dialogue",
     "betterback.questionnaires",
     "betterback.selfcare",
+    "betterback.learn",
     "betterback.demo",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("betterback.dialogue.urls")),
     path("", include("betterback.questionnaires.urls")),
     path("", include("betterback.selfcare.urls")),
+    path("", include("betterback.learn.urls")),
     # Staff log in through the app's own login: throttled, audited, with the short staff session.
     path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
     path("admin/", admin.site.urls),

@@ -168,7 +168,7 @@ def paper_entry(request, public_id, entry):
 def clinic_settings(request):
     clinic = request.user.clinic_administrator.clinic
     schedule = services.schedule_for(clinic)
-    form = ScheduleForm(request.POST or None, schedule=schedule)
+    form = ScheduleForm(request.POST if request.method == "POST" else None, schedule=schedule)
     if request.method == "POST" and form.is_valid():
         services.save_schedule(
             clinic=clinic, **form.cleaned_data, actor=request.user, source=source_of(request)

@@ -41,7 +41,11 @@ def _service_errors(form, problems: dict) -> None:
 def check_in(request):
     patient, source = own_patient_record(request), source_of(request)
     plan = plans.read(patient, _today())
-    form = CheckInForm(request.POST or None, actions=plan.actions, initial={"key": uuid.uuid4()})
+    form = CheckInForm(
+        request.POST if request.method == "POST" else None,
+        actions=plan.actions,
+        initial={"key": uuid.uuid4()},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.record_check_in(
@@ -76,7 +80,7 @@ def goal_review(request):
     week = services.monday(_today())
     done = {r.goal_key: r.attainment for r in GoalReview.objects.filter(patient=patient, week=week)}
     form = GoalReviewForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         goals=plan.goals,
         initial={f"goal-{k}": v for k, v in done.items()},
     )
@@ -244,7 +248,7 @@ def reminders(request):
         if choice
         else {"by_email": "0"}
     )
-    form = ReminderForm(request.POST or None, initial=initial)
+    form = ReminderForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.save_reminders(
             patient=patient,
@@ -314,7 +318,7 @@ def _grading(request, patient, action_key, done_url):
         if graded
         else {"unit": "minutes", "starts_on": services.monday(_today())}
     )
-    form = GradingForm(request.POST or None, initial=initial)
+    form = GradingForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.save_grading(
             patient=patient,

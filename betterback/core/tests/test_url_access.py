@@ -15,6 +15,8 @@ from django.utils import timezone
 from betterback.audit.models import Action, AuditEvent
 from betterback.content.pack import pack
 from betterback.dialogue.models import DialogueSession
+from betterback.materials.models import Context
+from betterback.materials.services import save_entry
 from betterback.patients.models import CareRelationship
 from betterback.questionnaires import services as questionnaires
 from betterback.questionnaires.models import DEFAULT_INTAKE, WordingPack
@@ -40,6 +42,7 @@ class Page:
     entry: str = ""  # the questionnaire in the URL, for the paper entry page
     wording_pack: bool = False  # the URL names a wording pack of Anne's clinic
     ok_status: int | None = None  # the status its audience gets, when not 200 (GET) / 302 (POST)
+    args: tuple[str, ...] = ()  # more of the URL, as is: an action key of Peter's plan, say
 
 
 # Every protected page, and who it is for.
@@ -87,6 +90,23 @@ PAGES = [
     # The table posts no file: the administrator gets the form back with its error.
     Page("questionnaires:install_pack", "clinic_admins", method="post", ok_status=400),
     Page("questionnaires:remove_pack", "clinic_admins", method="post", wording_pack=True),
+    Page("selfcare:check_in", "patients"),
+    Page("selfcare:goal_review", "patients"),
+    Page("selfcare:flare_up", "patients"),
+    Page("selfcare:flare_start", "patients", method="post"),
+    Page("selfcare:flare_end", "patients", method="post"),
+    # The table posts no note: the patient gets the form back with its error.
+    Page("selfcare:flare_note", "patients", method="post", ok_status=400),
+    Page("selfcare:my_progress", "patients"),
+    Page("selfcare:reminders", "patients"),
+    # Act1 is in Peter's action plan only: Maja has no such action to grade.
+    Page("selfcare:my_grading", "peters_action", args=("act1",)),
+    # The table posts a form, not the JSON a device sends: the device is told what to send.
+    Page("selfcare:sync", "patients", method="post", ok_status=400),
+    Page("selfcare:patient_progress", "peters_clinician", names_peter=True),
+    Page("selfcare:grading", "peters_clinician", names_peter=True, args=("act1",)),
+    Page("learn:library", "patients"),
+    Page("learn:material", "patients", args=(MATERIAL,)),
 ]
 
 # Pages anyone may open; none of them refuses anybody.
@@ -96,6 +116,9 @@ PUBLIC = [
     Page("accounts:login", "everyone"),
     Page("accounts:logout", "everyone", method="post"),
     Page("invitations:accept", "everyone"),
+    # The patient app's manifest and service worker hold no patient data.
+    Page("selfcare:manifest", "everyone"),
+    Page("selfcare:service_worker", "everyone"),
 ]
 
 ALLOWED = {
@@ -105,6 +128,7 @@ ALLOWED = {
     "patients": {"peter", "maja"},
     "clinic_admins": {"anne"},
     "peters_set": {"peter"},
+    "peters_action": {"peter"},
 }
 # Clinicians who are not the right clinician get "not found": the page does not even admit
 # that the patient or the invitation exists.
@@ -115,6 +139,9 @@ NOT_FOUND = {
     # refusal names no patient.
     "peters_set": {"maja"},
 }
+# Pages that name something the person simply does not have: "not found", and no refusal, since
+# nothing of anyone else's was asked for. Maja's plan has no action "act1".
+MISSING = {"peters_action": {"maja"}}
 
 
 def expected_outcome(page: Page, who: str) -> str:
@@ -124,6 +151,8 @@ def expected_outcome(page: Page, who: str) -> str:
         return "ok"
     if who in NOT_FOUND.get(page.audience, set()):
         return "not_found"
+    if who in MISSING.get(page.audience, set()):
+        return "missing"
     return "forbidden"
 
 
@@ -131,8 +160,17 @@ def expected_outcome(page: Page, who: str) -> str:
 def world(cast):
     """Peter has filled in "What matters to me"; Lise has an open letter invitation. Peter has
     his intake set waiting, and has answered his first follow-up set (his back pain only). Anne's
-    clinic has a wording pack installed."""
+    clinic has a wording pack installed. Peter's action plan has one action, act1."""
     fill_what_matters(cast.peter_patient, actor=cast.lise, text=PETER_ACTIVITY)
+    save_entry(
+        patient=cast.peter_patient,
+        material_id="action-plan",
+        data={"actions": [{"key": "act1", "what": "Walk the dog", "how_much": "20 minutes"}]},
+        based_on_version=0,
+        actor=cast.lise,
+        source="test",
+        context=Context.CONSULTATION,
+    )
     invitation, token = letter_invitation(cast.lise)
     session = DialogueSession.objects.create(
         patient=cast.peter_patient, clinician=cast.lise.clinician, material_ids=[MATERIAL]
@@ -203,6 +241,8 @@ def url_of(view: str, cast, world, material: str = "") -> str:
         args.append(page.entry)
     if page and page.wording_pack:
         args.append(world["wording_pack"].pk)
+    if page:
+        args.extend(page.args)
     return reverse(view, args=args)
 
 
@@ -269,6 +309,9 @@ def assert_outcome(cast, page, who, user, url, before, response):
         ok_status = page.ok_status or (302 if page.method == "post" else 200)
         assert response.status_code == ok_status
         assert refusals == []
+    elif outcome == "missing":
+        assert response.status_code == 404
+        assert refusals == []
     else:
         status = {"login": 302, "forbidden": 403, "not_found": 404}[outcome]
         assert response.status_code == status
@@ -313,6 +356,7 @@ def test_the_pages_of_every_material_let_in_only_their_audience(
         "materials:clinician_print",
         "questionnaires:patient_results",
         "questionnaires:paper_choice",
+        "selfcare:patient_progress",
     ],
 )
 def test_peters_own_clinician_sees_his_pages(cast, world, client_for, view):
@@ -355,6 +399,8 @@ def test_public_pages_open_for_everyone_and_refuse_nobody(cast, world, client_fo
         "materials:clinician_print",
         "questionnaires:patient_results",
         "questionnaires:paper_choice",
+        "selfcare:patient_progress",
+        "selfcare:grading",
     ],
 )
 def test_it_refuses_a_clinician_whose_care_relationship_has_ended(cast, world, client_for, view):

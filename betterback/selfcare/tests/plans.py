@@ -59,4 +59,3 @@ def save_plan(patient, actor, materials=None) -> None:
             source="test",
             context=Context.CONSULTATION,
         )
-

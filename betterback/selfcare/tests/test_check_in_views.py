@@ -91,9 +91,7 @@ def test_opening_the_check_in_is_audited_as_a_read_of_the_plan(cast, client_for,
     )
 
 
-def test_a_check_in_is_saved_and_the_patient_goes_home_with_a_message(
-    cast, client_for, peter_plan
-):
+def test_a_check_in_is_saved_and_the_patient_goes_home_with_a_message(cast, client_for, peter_plan):
     key = uuid.uuid4()
     before = timezone.now()
 

@@ -91,9 +91,7 @@ def test_a_note_is_saved_with_the_open_flare_up_and_shown(cast, client_for, pete
         "Heat pad",
         "some",
     )
-    assert [str(m) for m in get_messages(response.wsgi_request)] == [
-        danish("Your note is saved.")
-    ]
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [danish("Your note is saved.")]
     body = body_of(client.get(PAGE))
     assert "Heat pad" in body
     assert danish("A little").lower() in body

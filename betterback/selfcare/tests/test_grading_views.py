@@ -61,7 +61,11 @@ def test_the_clinician_saves_steps(cast, client_for, peter_plan):
         "act1",
         "minutes",
     )
-    assert (graded.baseline, graded.starts_on, graded.steps) == (15, date(2026, 3, 16), [12, 13, 15])
+    assert (graded.baseline, graded.starts_on, graded.steps) == (
+        15,
+        date(2026, 3, 16),
+        [12, 13, 15],
+    )
     assert graded.changed_by == cast.lise
     with translation.override("da"):
         assert [str(m) for m in get_messages(response.wsgi_request)] == [

@@ -33,8 +33,11 @@ WORDS = {
 }
 CONTROLLED = "navigator.serviceWorker.controller !== null"
 KEPT = """async () => {
-  const cache = await caches.open('betterback-offline-v1');
-  const paths = (await cache.keys()).map(request => new URL(request.url).pathname);
+  const paths = [];
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    paths.push(...(await cache.keys()).map(request => new URL(request.url).pathname));
+  }
   return ['/me/check-in/', '/me/flare-up/', '/static/core/css/betterback.css']
     .every(path => paths.includes(path))
     && paths.some(path => path.startsWith('/static/core/fonts/'));
@@ -123,8 +126,8 @@ def test_entries_made_offline_are_kept_and_sent_once_when_online(cast, browse, l
         made.append(timezone.now())
         page.get_by_role("button", name=words["save_check_in"]).click()
         status = page.locator("#offline-status")
-        expected = waiting_text(page, count) if count > 1 else status.get_attribute(
-            "data-waiting-one"
+        expected = (
+            waiting_text(page, count) if count > 1 else status.get_attribute("data-waiting-one")
         )
         page.wait_for_function(
             "text => document.getElementById('offline-status').innerText.includes(text)",
@@ -215,3 +218,88 @@ def test_online_a_check_in_is_posted_as_usual(cast, browse):
     [check_in] = CheckIn.objects.all()
     assert (check_in.confidence, check_in.offline) == (5, False)
     browse.check(page)
+
+
+def test_a_check_in_whose_post_is_lost_is_kept_and_sent_later(cast, browse):
+    """The phone believes it is online, but the post never reaches the server (a weak signal):
+    the check-in is kept as if offline, and sent with the next page."""
+    give_plan(cast)
+    page = browse(**PHONE)
+    browser.log_in(page, "peter@test.example", PASSWORD)
+    open_under_service_worker(page, "/me/check-in/")
+    lost = []
+
+    def lose_posts(route):
+        if route.request.method == "POST":
+            lost.append(route.request.url)
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
+
+    page.route("**/me/check-in/", lose_posts)
+    page.check("input[name=confidence][value='4']")
+    page.get_by_role("button", name="Gem min status").click()
+    status = page.locator("#offline-status")
+    page.wait_for_function(
+        "text => document.getElementById('offline-status').innerText.includes(text)",
+        arg=status.get_attribute("data-waiting-one"),
+    )
+    assert lost and not CheckIn.objects.exists()
+    page.unroute("**/me/check-in/")
+
+    page.goto("/me/")
+    wait_until(page, f"() => ({QUEUE.format(pk=cast.peter.pk)})().length === 0")
+    [check_in] = CheckIn.objects.all()
+    assert (check_in.confidence, check_in.offline) == (4, True)
+
+
+def test_a_refused_entry_stays_with_its_problem_until_the_patient_removes_it(cast, browse):
+    give_plan(cast)
+    page = browse(**PHONE)
+    browser.log_in(page, "peter@test.example", PASSWORD)
+    page.goto("/me/check-in/")
+    made_at = timezone.localtime().isoformat()
+    entries = [
+        {"kind": "check_in", "key": "6f1c4d3a-2b1e-4c5d-9e8f-0a1b2c3d4e5f", "made_at": made_at,
+         "data": {"actions": {}, "confidence": 11}},
+        {"kind": "check_in", "key": "7a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d", "made_at": made_at,
+         "data": {"actions": {}, "confidence": 8}},
+    ]  # fmt: skip
+    page.evaluate(
+        "([key, entries]) => localStorage.setItem(key, JSON.stringify(entries))",
+        [f"betterback-queue-{cast.peter.pk}", entries],
+    )
+
+    page.reload()
+    status = page.locator("#offline-status")
+    remove = status.get_by_role("button", name="Fjern")
+    remove.wait_for()
+    assert "Vælg et af de viste svar." in status.inner_text()
+    assert list(CheckIn.objects.values_list("confidence", flat=True)) == [8]
+    browse.check(page)
+
+    remove.click()
+    page.wait_for_function("document.getElementById('offline-status').hidden")
+    assert page.evaluate(f"({QUEUE.format(pk=cast.peter.pk)})()") == []
+    page.reload()
+    assert CheckIn.objects.count() == 1
+
+
+def test_logging_out_from_any_page_clears_what_the_phone_kept(cast, browse):
+    """Pages without offline.js have no script to clear anything: the logout response's
+    Clear-Site-Data header does it (the kept pages, the queue, the service worker)."""
+    give_plan(cast)
+    page = browse(**PHONE)
+    browser.log_in(page, "peter@test.example", PASSWORD)
+    open_under_service_worker(page, "/me/check-in/")
+    wait_until(page, KEPT)
+    page.evaluate("localStorage.setItem('betterback-queue-1', '[]')")
+    page.goto("/me/access-log/")
+    assert not page.locator("script[src*='offline.js']").count()
+
+    with page.expect_navigation():
+        page.locator("header form[action$='/logout/'] button").click()
+
+    assert page.evaluate("localStorage.length") == 0
+    assert page.evaluate("caches.keys()") == []
+    assert page.evaluate("navigator.serviceWorker.getRegistrations()") == []

@@ -207,9 +207,7 @@ def test_times_stored_in_utc_count_on_the_local_day():
     sunday_evening = at(THIS_MONDAY - timedelta(days=1), 23, 30).astimezone(UTC)
     result = weeks(
         [
-            SimpleNamespace(
-                made_at=monday_half_past_midnight, actions={}, confidence=9, pain=None
-            ),
+            SimpleNamespace(made_at=monday_half_past_midnight, actions={}, confidence=9, pain=None),
             SimpleNamespace(made_at=sunday_evening, actions={}, confidence=3, pain=None),
         ],
         [],

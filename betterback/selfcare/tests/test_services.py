@@ -724,7 +724,9 @@ def test_plan_read_leaves_out_empty_rows_and_values_that_are_gone(cast):
                     {"key": "goal2", "text": ""},
                 ]
             },
-            "action-plan": {"actions": [{"key": "act1", "what": ""}, {"key": "act2", "what": WALK}]},
+            "action-plan": {
+                "actions": [{"key": "act1", "what": ""}, {"key": "act2", "what": WALK}]
+            },
             "follow-up": {"next_appointment": "2027-01-05"},
         },
     )

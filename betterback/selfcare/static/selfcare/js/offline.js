@@ -231,8 +231,8 @@
     return label ? label.textContent.trim() : "";
   }
 
-  // Keep the entry on the device: the form's key, the time now, the answers.
-  function keep(form, kind) {
+  // Keep the entry on the device: the form's key, the time it was made, the answers.
+  function keep(form, kind, madeAt) {
     var required = form.querySelector('[name="' + REQUIRED[kind] + '"]');
     if (required && !String(value(form, REQUIRED[kind])).trim()) {
       note = labelOf(required) + ": " + attribute("problem-required");
@@ -242,7 +242,7 @@
     }
     var queue = load();
     var key = value(form, "key");
-    queue.push({ kind: kind, key: key, made_at: localTime(new Date()), data: collect(form, kind) });
+    queue.push({ kind: kind, key: key, made_at: localTime(madeAt), data: collect(form, kind) });
     try {
       save(queue);
     } catch (error) {
@@ -359,13 +359,18 @@
     if (form.getAttribute("data-sending")) {
       return;
     }
+    var madeAt = new Date();
     if (navigator.onLine === false) {
-      keep(form, kind);
+      keep(form, kind, madeAt);
       return;
     }
     form.setAttribute("data-sending", "1");
-    var options = { method: "POST", body: new FormData(form), credentials: "same-origin" };
-    options.redirect = "manual";
+    var options = {
+      method: "POST",
+      body: new FormData(form),
+      credentials: "same-origin",
+      redirect: "manual", // a redirect means the server stored the entry
+    };
     var controller = window.AbortController ? new AbortController() : null;
     if (controller) {
       options.signal = controller.signal;
@@ -385,7 +390,7 @@
       },
       function () {
         form.removeAttribute("data-sending");
-        keep(form, kind);
+        keep(form, kind, madeAt);
       }
     );
   }
@@ -500,6 +505,12 @@
     });
   }
   window.addEventListener("online", sync);
+  // The browser may think it is online while posts fail (a weak signal): try again now and then.
+  window.setInterval(function () {
+    if (waiting(load()).length) {
+      sync();
+    }
+  }, 60000);
   window.addEventListener("storage", function (event) {
     if (event.key === QUEUE) {
       render();

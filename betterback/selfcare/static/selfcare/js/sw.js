@@ -87,7 +87,7 @@ function fromNetwork(event, url) {
 
 function fromCache(url) {
   return caches.open(CACHE).then(function (cache) {
-    return cache.match(url.origin + url.pathname);
+    return cache.match(url.origin + url.pathname, { ignoreVary: true });
   });
 }
 
@@ -132,7 +132,7 @@ function keep(cache, address) {
   if (!isPage(url) && !isStatic(url)) {
     return Promise.resolve();
   }
-  return cache.match(url.origin + url.pathname).then(function (kept) {
+  return cache.match(url.origin + url.pathname, { ignoreVary: true }).then(function (kept) {
     if (kept) {
       return null;
     }
