@@ -13,6 +13,10 @@ urlpatterns = [
     path("", include("betterback.questionnaires.urls")),
     path("", include("betterback.selfcare.urls")),
     path("", include("betterback.learn.urls")),
+    path("", include("betterback.printing.urls")),
+    path("", include("betterback.exchange.urls")),
+    path("", include("betterback.rights.urls")),
+    path("", include("betterback.sharing.urls")),
     # Staff log in through the app's own login: throttled, audited, with the short staff session.
     path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
     path("admin/", admin.site.urls),

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # The Debian packages the test suite needs: Chromium for the browser tests, Node.js and npm for
-# axe-core, gettext to check the translations. Installs what is missing when run as root;
-# otherwise says what to install.
+# axe-core, gettext to check the translations, poppler-utils to read the PDFs back (pdftotext,
+# pdfinfo, pdffonts; pdftoppm for the previews in docs/screenshots/pdf/). Installs what is missing
+# when run as root; otherwise says what to install. Pango is needed at run time too: WeasyPrint
+# draws the PDFs with it (docs/deployment.md).
 set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v msgfmt >/dev/null || missing+=(gettext)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+/sbin/ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 

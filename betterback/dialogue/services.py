@@ -101,6 +101,12 @@ def changed_at_home_since(patient, since) -> set[str]:
 def read_plan(*, patient, actor, source: str) -> dict:
     """ "My plan": the plan materials' current answers, compiled for reading and printing."""
     record(actor=actor, action=Action.READ, source=source, patient=patient, target="plan")
+    return compile_plan(patient)
+
+
+def compile_plan(patient) -> dict:
+    """The plan without an audit event: for callers that record their own read (a plan shared
+    by the patient is logged as "shared_plan", not as "plan")."""
     materials = [m for m in pack().values() if m.in_plan]
     entries = {
         e.material_id: e

@@ -68,6 +68,11 @@ def series_of(responses) -> list[Series]:
     return sorted(grouped.values(), key=lambda s: (order.index(s.definition.id), s.variant))
 
 
+def series_for(patient) -> list[Series]:
+    """The scored series without an audit event: for callers that record their own read."""
+    return series_of(_submitted(patient))
+
+
 def read_results(*, patient, actor, source: str) -> dict:
     responses = list(_submitted(patient))
     record(actor=actor, action=Action.READ, source=source, patient=patient, target="results")

@@ -1,0 +1,185 @@
+"""One patient's data as a FHIR R4 Bundle of type "collection".
+
+    patient_bundle(patient)   read, map, link and validate; the caller records the audit event
+                              (services.export_bundle does, for the clinician's download and the
+                              `betterback export-fhir` command)
+
+collect() is the only part that reads the database, in a fixed number of queries; assemble() is
+pure, so the golden bundle is built from unsaved rows. Every entry's fullUrl is urn:uuid:<id>
+when the resource id is a UUID, and a name-based UUID of "<type>/<id>" otherwise (the
+questionnaires' own ids); references between entries are rewritten to those fullUrls.
+"""
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils import timezone
+
+from betterback.content.pack import material
+from betterback.exchange.fhir.care_plan import care_plan, care_plan_id, flare_up_plan
+from betterback.exchange.fhir.checks import validate_bundle
+from betterback.exchange.fhir.common import language_of, name_uuid
+from betterback.exchange.fhir.goal import goal
+from betterback.exchange.fhir.observation import check_in_observations
+from betterback.exchange.fhir.organization import organization
+from betterback.exchange.fhir.patient import patient as patient_resource
+from betterback.exchange.fhir.practitioner import practitioner
+from betterback.exchange.fhir.practitioner_role import practitioner_role
+from betterback.materials.models import WorksheetEntry
+from betterback.materials.services import linked_labels
+from betterback.patients.models import CareRelationship
+from betterback.questionnaires import fhir as questionnaires_fhir
+from betterback.questionnaires.definitions import instruments
+from betterback.questionnaires.models import Response
+from betterback.selfcare.models import CheckIn
+
+VALUES, GOALS, ACTIONS, FLARE_PLAN = "what-matters", "my-goals", "action-plan", "flare-up-plan"
+
+
+@dataclass
+class Record:
+    """Everything the bundle holds, read: related rows are loaded, so mapping makes no query."""
+
+    patient: object
+    relationships: list = field(default_factory=list)  # active CareRelationships, oldest first
+    responses: list = field(default_factory=list)  # submitted Responses, in the order answered
+    check_ins: list = field(default_factory=list)  # oldest first
+    entries: dict = field(default_factory=dict)  # material id -> data, for the plan's materials
+    flare_labels: dict = field(default_factory=dict)  # linked_labels() of the flare-up plan
+
+
+def patient_bundle(patient, *, at: datetime | None = None) -> dict:
+    """The patient's FHIR Bundle, validated (a ValueError names what is wrong)."""
+    bundle = assemble(collect(patient), at or timezone.now())
+    validate_bundle(bundle)
+    return bundle
+
+
+def dumps(bundle: dict) -> str:
+    return json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
+
+
+def collect(patient) -> Record:
+    entries = {
+        e.material_id: e.data
+        for e in WorksheetEntry.objects.filter(
+            patient=patient, material_id__in=[VALUES, GOALS, ACTIONS, FLARE_PLAN]
+        )
+    }
+    flare_data = entries.get(FLARE_PLAN)
+    return Record(
+        patient=patient,
+        relationships=list(
+            CareRelationship.objects.active()
+            .filter(patient=patient)
+            .select_related("clinician__user", "clinic")
+            .order_by("started_at", "id")
+        ),
+        responses=list(
+            Response.objects.filter(patient=patient, submitted_at__isnull=False)
+            .select_related("patient")
+            .order_by("submitted_at", "id")
+        ),
+        check_ins=list(CheckIn.objects.filter(patient=patient).order_by("made_at", "id")),
+        entries=entries,
+        flare_labels=(
+            linked_labels(patient=patient, materials=[material(FLARE_PLAN)]) if flare_data else {}
+        ),
+    )
+
+
+def assemble(record: Record, at: datetime) -> dict:
+    patient, language = record.patient, language_of(record.patient)
+    clinicians = _unique([r.clinician for r in record.relationships])
+    resources = [patient_resource(patient)]
+    resources += [organization(c) for c in _unique([r.clinic for r in record.relationships])]
+    resources += [practitioner(c, language) for c in clinicians]
+    resources += _unique_ids(
+        practitioner_role(r.clinician, r.clinic, language) for r in record.relationships
+    )
+    resources += _questionnaires(record.responses, language)
+    for response in record.responses:
+        definition = instruments()[response.instrument_id]
+        resources.append(questionnaires_fhir.questionnaire_response(response, definition, language))
+        resources += questionnaires_fhir.observations(response, definition)
+    for check_in in record.check_ins:
+        resources += check_in_observations(check_in, patient)
+    resources += _plan(record, clinicians, language)
+    return {
+        "resourceType": "Bundle",
+        "id": name_uuid("Bundle", patient.public_id, at.isoformat()),
+        "type": "collection",
+        "timestamp": at.isoformat(),
+        "entry": _link(resources),
+    }
+
+
+def _questionnaires(responses, language: str) -> list[dict]:
+    """The definition of each instrument (and variant) answered, once, sorted by id."""
+    forms = {
+        (r.instrument_id, r.variant): questionnaires_fhir.questionnaire(
+            instruments()[r.instrument_id], language, r.variant
+        )
+        for r in responses
+    }
+    return sorted(forms.values(), key=lambda form: form["id"])
+
+
+def _plan(record: Record, clinicians, language: str) -> list[dict]:
+    patient, entries = record.patient, record.entries
+    values = {
+        row.get("key"): row.get("text", "") for row in entries.get(VALUES, {}).get("activities", [])
+    }
+    goals = [row for row in entries.get(GOALS, {}).get("goals", []) if row.get("text")]
+    actions = [row for row in entries.get(ACTIONS, {}).get("actions", []) if row.get("what")]
+    resources = [goal(row, patient, values, language) for row in goals]
+    my_plan = None
+    if goals or actions:
+        resources.append(care_plan(patient, actions, goals, clinicians, language))
+        my_plan = care_plan_id(patient, "my-plan")
+    flare_data = entries.get(FLARE_PLAN)
+    if flare_data:
+        plan = flare_up_plan(
+            patient, flare_data, record.flare_labels, clinicians, language, part_of=my_plan
+        )
+        if plan.get("activity"):
+            resources.append(plan)
+    return resources
+
+
+def _link(resources: list[dict]) -> list[dict]:
+    """Bundle entries with a urn:uuid fullUrl each, and every "Type/id" reference between them
+    rewritten to the target's fullUrl."""
+    urls = {f"{r['resourceType']}/{r['id']}": _full_url(r) for r in resources}
+
+    def rewrite(node):
+        if isinstance(node, list):
+            return [rewrite(child) for child in node]
+        if not isinstance(node, dict):
+            return node
+        result = {key: rewrite(child) for key, child in node.items()}
+        if isinstance(node.get("reference"), str) and node["reference"] in urls:
+            result["reference"] = urls[node["reference"]]
+        return result
+
+    return [
+        {"fullUrl": urls[f"{r['resourceType']}/{r['id']}"], "resource": rewrite(r)}
+        for r in resources
+    ]
+
+
+def _full_url(resource: dict) -> str:
+    try:
+        return f"urn:uuid:{uuid.UUID(resource['id'])}"
+    except ValueError:
+        return f"urn:uuid:{name_uuid(resource['resourceType'], resource['id'])}"
+
+
+def _unique(items: list) -> list:
+    return list({item.pk: item for item in items}.values())
+
+
+def _unique_ids(resources) -> list[dict]:
+    return list({r["id"]: r for r in resources}.values())

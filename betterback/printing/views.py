@@ -1,0 +1,118 @@
+"""PDF downloads. Each view checks the role and the patient, reads ?lang and ?large, and asks
+printing.services for the document; the services record the audit events."""
+
+from django.core.exceptions import BadRequest
+from django.http import Http404, HttpResponse
+from django.utils.http import content_disposition_header
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+
+from betterback.accounts.decorators import clinician_required, patient_required
+from betterback.audit.services import source_of
+from betterback.patients.access import own_patient_record, patient_for_clinician
+from betterback.printing import services
+from betterback.printing.forms import PdfOptions
+
+
+def _options(request) -> dict:
+    """language and large, from ?lang= (the user's language when left out) and ?large=1."""
+    form = PdfOptions(request.GET)
+    if not form.is_valid():
+        raise BadRequest("lang must be da or en")
+    return {
+        "language": form.cleaned_data["lang"] or get_language(),
+        "large": form.cleaned_data["large"],
+    }
+
+
+def _material(material_id: str):
+    try:
+        return services.material(material_id)
+    except services.NotPrintable:
+        raise Http404 from None
+
+
+def _pdf(printed: services.Printed) -> HttpResponse:
+    response = HttpResponse(printed.content, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(False, printed.filename)
+    return response
+
+
+@require_GET
+@clinician_required
+def clinician_material(request, public_id, material_id):
+    patient = patient_for_clinician(request, public_id)
+    printed = services.filled_material(
+        patient=patient,
+        definition=_material(material_id),
+        actor=request.user,
+        source=source_of(request),
+        clinic=request.user.clinician.clinic,
+        **_options(request),
+    )
+    return _pdf(printed)
+
+
+@require_GET
+@clinician_required
+def clinician_plan(request, public_id):
+    patient = patient_for_clinician(request, public_id)
+    printed = services.plan(
+        patient=patient,
+        actor=request.user,
+        source=source_of(request),
+        clinic=request.user.clinician.clinic,
+        **_options(request),
+    )
+    return _pdf(printed)
+
+
+@require_GET
+@clinician_required
+def blank_material(request, material_id):
+    printed = services.blank_material(
+        _material(material_id), clinic=request.user.clinician.clinic, **_options(request)
+    )
+    return _pdf(printed)
+
+
+@require_GET
+@clinician_required
+def questionnaire(request, entry):
+    try:
+        definition, variant = services.questionnaire(entry)
+    except services.NotPrintable:
+        raise Http404 from None
+    printed = services.questionnaire_form(
+        definition, variant, clinic=request.user.clinician.clinic, **_options(request)
+    )
+    return _pdf(printed)
+
+
+@require_GET
+@patient_required
+def patient_material(request, material_id):
+    patient = own_patient_record(request)
+    printed = services.filled_material(
+        patient=patient,
+        definition=_material(material_id),
+        actor=request.user,
+        source=source_of(request),
+        clinic=services.clinic_of(patient),
+        **_options(request),
+    )
+    return _pdf(printed)
+
+
+@require_GET
+@patient_required
+def patient_plan(request):
+    patient = own_patient_record(request)
+    printed = services.plan(
+        patient=patient,
+        actor=request.user,
+        source=source_of(request),
+        clinic=services.clinic_of(patient),
+        **_options(request),
+    )
+    return _pdf(printed)
