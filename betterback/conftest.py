@@ -1,6 +1,27 @@
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.db import connections
+from django.test.testcases import LiveServerThread
 
 from betterback.testing.cast import build_cast
+
+
+# The browser tests' live server answers one request at a time. With the in-memory SQLite test
+# database the server's threads would share one connection, and parallel requests (a page and
+# its service worker's fetches, say) then fail with "cannot start a transaction within a
+# transaction". One at a time is how the tests behave anyway: Django sends "Connection: close"
+# from a server without threads, so the browser never waits on a kept-alive connection.
+class OneRequestAtATimeServer(WSGIServer):
+    def __init__(self, *args, connections_override=None, **kwargs):
+        # The live server thread has already taken over the test's connections.
+        super().__init__(*args, **kwargs)
+
+    def close_request(self, request):
+        connections.close_all()  # as Django's threaded server does (a no-op for in-memory SQLite)
+        super().close_request(request)
+
+
+LiveServerThread.server_class = OneRequestAtATimeServer
 
 
 @pytest.fixture(autouse=True)

@@ -65,7 +65,7 @@ def give_plan(cast):
     )
 
 
-def wait_until(page, script, arg=None, timeout=10.0):
+def wait_until(page, script, arg=None, timeout=30.0):
     """Poll a (possibly async) script in the page until it returns something true."""
     deadline = time.monotonic() + timeout
     while True:
