@@ -1,6 +1,9 @@
+import sqlite3
+from contextlib import closing
+
 import pytest
 from django.core.servers.basehttp import WSGIServer
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.test.testcases import LiveServerThread
 
 from betterback.testing.cast import build_cast
@@ -100,3 +103,33 @@ def browse(chromium, live_server):
     yield new_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def database_for_threads(transactional_db, tmp_path, monkeypatch):
+    """A database that test threads can share as the app's processes do.
+
+    PostgreSQL needs nothing. SQLite's test database is in memory, shared between the threads'
+    connections through SQLite's shared cache, and the shared cache locks whole tables and fails
+    at once with "database table is locked" (SQLITE_LOCKED) instead of waiting: its busy timeout
+    does not apply. So two runs at the same time would fail there for a reason production never
+    meets. For SQLite this copies the (empty) test database to a file, with the settings of
+    production (WAL, BEGIN IMMEDIATE, a busy timeout), and points every thread's connection at it
+    for the length of the test; the in-memory database is left as it was.
+    """
+    if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
+        yield
+        return
+    path = str(tmp_path / "threads.sqlite3")
+    connection.ensure_connection()
+    with closing(sqlite3.connect(path)) as copy:
+        connection.connection.backup(copy)
+    in_memory = connections[DEFAULT_DB_ALIAS]
+    on_file = {**in_memory.settings_dict, "NAME": path}
+    monkeypatch.setitem(connections.settings, DEFAULT_DB_ALIAS, on_file)  # for the threads
+    connections[DEFAULT_DB_ALIAS] = in_memory.__class__(on_file, DEFAULT_DB_ALIAS)  # this one
+    try:
+        yield
+    finally:
+        connections[DEFAULT_DB_ALIAS].close()
+        connections[DEFAULT_DB_ALIAS] = in_memory

@@ -4,17 +4,15 @@ them, only a link to the check-in page."""
 
 import io
 import smtplib
-import sqlite3
 import threading
 import uuid
-from contextlib import closing
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from betterback.audit.models import AuditEvent
@@ -309,30 +307,6 @@ def test_the_command_counts_check_in_reminders_with_the_questionnaire_emails(cas
 
     assert out.getvalue().startswith("sent 2, failed 0")
     assert len(mail.outbox) == 2
-
-
-@pytest.fixture
-def database_for_threads(transactional_db, tmp_path, monkeypatch):
-    """A database that test threads can share as the app's processes do. The same as in
-    betterback/questionnaires/tests/test_reminders.py, which explains why: for SQLite's in-memory
-    test database this copies it to a file with the production settings and points every
-    thread's connection at it for the length of the test. PostgreSQL needs nothing."""
-    if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
-        yield
-        return
-    path = str(tmp_path / "threads.sqlite3")
-    connection.ensure_connection()
-    with closing(sqlite3.connect(path)) as copy:
-        connection.connection.backup(copy)
-    in_memory = connections[DEFAULT_DB_ALIAS]
-    on_file = {**in_memory.settings_dict, "NAME": path}
-    monkeypatch.setitem(connections.settings, DEFAULT_DB_ALIAS, on_file)  # for the threads
-    connections[DEFAULT_DB_ALIAS] = in_memory.__class__(on_file, DEFAULT_DB_ALIAS)  # this one
-    try:
-        yield
-    finally:
-        connections[DEFAULT_DB_ALIAS].close()
-        connections[DEFAULT_DB_ALIAS] = in_memory
 
 
 @pytest.mark.django_db(transaction=True)
