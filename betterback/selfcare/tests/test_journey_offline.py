@@ -118,6 +118,7 @@ def test_entries_made_offline_are_kept_and_sent_once_when_online(cast, browse, l
 
     # The connection goes. Three check-ins and a note are kept on the phone.
     page.context.set_offline(True)
+    wait_until(page, "() => navigator.onLine === false")  # the page knows before the first submit
     made = []
     for count, confidence in enumerate((3, 6, 9), start=1):
         page.check("input[name=status-act1][value=done]")
