@@ -15,9 +15,17 @@ from betterback.testing.cast import build_cast
 # transaction". One at a time is how the tests behave anyway: Django sends "Connection: close"
 # from a server without threads, so the browser never waits on a kept-alive connection.
 class OneRequestAtATimeServer(WSGIServer):
+    # While True the server drops every connection unanswered, as if the network were down.
+    # Chromium's offline emulation does not cover requests that pass through a service worker,
+    # so a test of offline use unplugs the server too (the `network` fixture).
+    unplugged = False
+
     def __init__(self, *args, connections_override=None, **kwargs):
         # The live server thread has already taken over the test's connections.
         super().__init__(*args, **kwargs)
+
+    def verify_request(self, request, client_address):
+        return not self.unplugged
 
     def close_request(self, request):
         connections.close_all()  # as Django's threaded server does (a no-op for in-memory SQLite)
@@ -25,6 +33,27 @@ class OneRequestAtATimeServer(WSGIServer):
 
 
 LiveServerThread.server_class = OneRequestAtATimeServer
+
+
+class Network:
+    """Takes the phone (the browser context) and the live server off the network and back."""
+
+    def __init__(self, page):
+        self.page = page
+
+    def down(self):
+        OneRequestAtATimeServer.unplugged = True
+        self.page.context.set_offline(True)
+
+    def up(self):
+        OneRequestAtATimeServer.unplugged = False
+        self.page.context.set_offline(False)
+
+
+@pytest.fixture
+def network():
+    yield Network
+    OneRequestAtATimeServer.unplugged = False
 
 
 @pytest.fixture(autouse=True)

@@ -99,7 +99,7 @@ def plan_reads(cast):
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
-def test_entries_made_offline_are_kept_and_sent_once_when_online(cast, browse, language):
+def test_entries_made_offline_are_kept_and_sent_once_when_online(cast, browse, network, language):
     words = WORDS[language]
     cast.peter.language = language
     cast.peter.save()
@@ -117,7 +117,7 @@ def test_entries_made_offline_are_kept_and_sent_once_when_online(cast, browse, l
     wait_until(page, KEPT)
 
     # The connection goes. Three check-ins and a note are kept on the phone.
-    page.context.set_offline(True)
+    network(page).down()
     wait_until(page, "() => navigator.onLine === false")  # the page knows before the first submit
     made = []
     for count, confidence in enumerate((3, 6, 9), start=1):
@@ -167,7 +167,7 @@ def test_entries_made_offline_are_kept_and_sent_once_when_online(cast, browse, l
     assert not CheckIn.objects.exists() and not FlareNote.objects.exists()
 
     # The connection is back: everything is sent, and nothing waits any more.
-    page.context.set_offline(False)
+    network(page).up()
     wait_until(page, f"() => ({queue})().length === 0")
     page.wait_for_function(
         "text => document.getElementById('offline-status').innerText.includes(text)",
