@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "betterback.exchange",
     "betterback.rights",
     "betterback.sharing",
+    "betterback.training",
     "betterback.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -214,4 +215,8 @@ BETTERBACK_SITE_URL = env_str("BETTERBACK_SITE_URL", default="http://127.0.0.1:8
 # The toolkit's content pack; a region can point this at its own pack.
 BETTERBACK_CONTENT_PACK = env_str(
     "BETTERBACK_CONTENT_PACK", default=str(PACKAGE_DIR / "content" / "pack")
+)
+# The clinicians' course (docs/course-format.md), checked against the content pack.
+BETTERBACK_COURSE_PACK = env_str(
+    "BETTERBACK_COURSE_PACK", default=str(PACKAGE_DIR / "training" / "course")
 )

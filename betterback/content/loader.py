@@ -55,7 +55,7 @@ class ContentError(Exception):
         self.path, self.field, self.problem = path, field, problem
 
 
-class _Reader:
+class Reader:
     """Reads one material file; every error names this file and the field's path in it."""
 
     def __init__(self, path: Path):
@@ -121,7 +121,7 @@ class _Reader:
             seen.add(key)
 
 
-def _options(reader: _Reader, data: dict, where: str) -> tuple[Option, ...]:
+def _options(reader: Reader, data: dict, where: str) -> tuple[Option, ...]:
     options = []
     for index, option in enumerate(reader.tables(data.get("options"), f"{where}.options")):
         here = f"{where}.options[{index}]"
@@ -133,7 +133,7 @@ def _options(reader: _Reader, data: dict, where: str) -> tuple[Option, ...]:
     return tuple(options)
 
 
-def _field(reader: _Reader, data: dict, where: str, allowed_types: tuple[str, ...]) -> Field:
+def _field(reader: Reader, data: dict, where: str, allowed_types: tuple[str, ...]) -> Field:
     reader.table(data, where, FIELD_KEYS)
     kind = reader.string(data, "type", where)
     if kind not in allowed_types:
@@ -191,7 +191,7 @@ def _field(reader: _Reader, data: dict, where: str, allowed_types: tuple[str, ..
     return Field(**values)
 
 
-def _resolve_options_from(reader: _Reader, fields: list[Field]) -> list[Field]:
+def _resolve_options_from(reader: Reader, fields: list[Field]) -> list[Field]:
     """Give item fields with ``options_from`` the options of the field they name."""
     by_id = {f.id: f for f in fields}
     resolved = []
@@ -212,7 +212,7 @@ def _resolve_options_from(reader: _Reader, fields: list[Field]) -> list[Field]:
 
 
 def load_material(path: Path) -> Material:
-    reader = _Reader(path)
+    reader = Reader(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

@@ -71,6 +71,19 @@ class Text:
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in str(self).split("\n\n") if p.strip()]
 
+    @property
+    def blocks(self) -> list[dict]:
+        """The paragraphs, where a paragraph whose lines all start with "- " is a bullet list:
+        [{"text": "..."} or {"items": ["...", ...]}]."""
+        blocks = []
+        for paragraph in self.paragraphs:
+            lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+            if all(line.startswith("- ") for line in lines):
+                blocks.append({"items": [line[2:].strip() for line in lines]})
+            else:
+                blocks.append({"text": " ".join(lines)})
+        return blocks
+
 
 @dataclass(frozen=True)
 class Option:

@@ -108,17 +108,27 @@ def _link_targets(materials) -> set[str]:
 def _linked(patient, targets: set[str]) -> tuple[dict, set[str]]:
     """{target: [(item key, item label)]} and the ids of the materials that were read."""
     material_ids = {target.split("/")[0] for target in targets}
-    entries = {
-        entry.material_id: entry
+    data = {
+        entry.material_id: entry.data
         for entry in WorksheetEntry.objects.filter(patient=patient, material_id__in=material_ids)
     }
+    return links_in(data, targets), set(data)
+
+
+def links_in(data: dict[str, dict], targets: set[str]) -> dict[str, list[tuple[str, str]]]:
+    """{target: [(item key, item label)]} from materials' saved data, {material id: data}."""
     links = {}
     for target in sorted(targets):
         material_id, field_id = target.split("/")
         definition = pack()[material_id].field(field_id)
-        items = (entries[material_id].data.get(field_id) or []) if material_id in entries else []
+        items = (data.get(material_id) or {}).get(field_id) or []
         links[target] = [(item["key"], item_label(definition, item)) for item in items]
-    return links, set(entries)
+    return links
+
+
+def link_targets(material) -> set[str]:
+    """The "material-id/field-id" lists that the material's link fields point to."""
+    return _link_targets([material])
 
 
 def linked_items(*, patient, material, actor, source: str) -> dict[str, list[tuple[str, str]]]:

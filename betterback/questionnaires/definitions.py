@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from betterback.content.loader import FIELD_ID, ContentError, _Reader
+from betterback.content.loader import FIELD_ID, ContentError, Reader
 from betterback.content.model import Text
 
 FOLDER = Path(__file__).parent / "instruments"
@@ -137,7 +137,7 @@ class Instrument:
         return self.kind == "score"
 
 
-def _number(reader: _Reader, data: dict, key: str, where: str, default=None):
+def _number(reader: Reader, data: dict, key: str, where: str, default=None):
     value = data.get(key, default)
     if value is None:
         return None
@@ -146,7 +146,7 @@ def _number(reader: _Reader, data: dict, key: str, where: str, default=None):
     return value
 
 
-def _scale(reader: _Reader, scale_id: str, data: dict) -> Scale:
+def _scale(reader: Reader, scale_id: str, data: dict) -> Scale:
     where = f"scales.{scale_id}"
     reader.table(data, where, SCALE_KEYS)
     kind = reader.string(data, "type", where)
@@ -181,7 +181,7 @@ def _scale(reader: _Reader, scale_id: str, data: dict) -> Scale:
 
 
 def _item(
-    reader: _Reader, data: dict, index: int, scales: dict[str, Scale], kind: str, wording: bool
+    reader: Reader, data: dict, index: int, scales: dict[str, Scale], kind: str, wording: bool
 ) -> Item:
     where = f"items[{index}]"
     reader.table(data, where, ITEM_KEYS)
@@ -220,7 +220,7 @@ def _item(
 
 
 def load_instrument(path: Path) -> Instrument:
-    reader = _Reader(path)
+    reader = Reader(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
