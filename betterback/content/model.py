@@ -74,12 +74,12 @@ class Text:
     @property
     def blocks(self) -> list[dict]:
         """The paragraphs, where a paragraph whose lines all start with "- " is a bullet list:
-        [{"text": "..."} or {"items": ["...", ...]}]."""
+        [{"text": "..."} or {"bullets": ["...", ...]}]."""
         blocks = []
         for paragraph in self.paragraphs:
             lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
             if all(line.startswith("- ") for line in lines):
-                blocks.append({"items": [line[2:].strip() for line in lines]})
+                blocks.append({"bullets": [line[2:].strip() for line in lines]})
             else:
                 blocks.append({"text": " ".join(lines)})
         return blocks

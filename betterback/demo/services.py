@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from betterback.accounts.models import User
 from betterback.clinics.models import Clinic, ClinicAdministrator, Clinician, Profession
+from betterback.demo.training import load_training
 from betterback.dialogue import services as dialogue
 from betterback.dialogue.models import DialogueSession
 from betterback.materials import services as materials
@@ -329,3 +330,6 @@ def load_demo() -> None:
     _set_what_matters(maja, {"life_areas": [], "activities": []}, karim.user)
     _questionnaire_history(peter, lise, maja, karim)
     _self_management(peter)
+    load_training(
+        lise, DialogueSession.objects.filter(patient=peter, clinician=lise).order_by("pk").first()
+    )

@@ -10,4 +10,4 @@ class TrainingConfig(AppConfig):
         # message naming the file and field, not on the first clinician who opens it.
         from betterback.training.course import course
 
-        pass  # course()  TEMP
+        course()

@@ -74,13 +74,12 @@ class Question:
 
     @property
     def shown(self) -> tuple[Option, ...]:
-        """The options in the order they are shown. Steps to order are shuffled the same way every
-        time (seeded by the question's id), and never shown in the right order."""
-        if self.type != "order":
-            return self.options
+        """The options in the order they are shown: shuffled the same way every time (seeded by
+        the question's id), so the file's order gives nothing away. Steps to order are never
+        shown in the right order."""
         shown = list(self.options)
         random.Random(self.id).shuffle(shown)
-        if shown == list(self.options):
+        if self.type == "order" and shown == list(self.options):
             shown = shown[1:] + shown[:1]
         return tuple(shown)
 
@@ -134,6 +133,13 @@ class Step:
             if option.id == option_id:
                 return option
         raise KeyError(option_id)
+
+    @property
+    def shown(self) -> tuple[Choice, ...]:
+        """The options shuffled the same way every time, so the file's order gives nothing away."""
+        shown = list(self.options)
+        random.Random(self.id).shuffle(shown)
+        return tuple(shown)
 
     @property
     def material_title(self) -> str:

@@ -67,7 +67,7 @@ class StepChoiceForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["option"] = forms.ChoiceField(
             label=str(step.prompt),
-            choices=[(option.id, option_text(option)) for option in step.options],
+            choices=[(option.id, option_text(option)) for option in step.shown],
             widget=forms.RadioSelect,
             error_messages={"required": _("Choose one answer.")},
         )

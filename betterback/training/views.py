@@ -14,6 +14,7 @@ from betterback.accounts.decorators import clinic_admin_required, clinician_requ
 from betterback.audit.services import source_of
 from betterback.content.pack import pack
 from betterback.dialogue.access import session_for_clinician
+from betterback.materials import display
 from betterback.materials.builder import Worksheet
 from betterback.materials.services import link_targets, links_in
 from betterback.printing.pdf import render_pdf
@@ -262,6 +263,12 @@ def step(request, case_id, step_id):
     sheet_args = {"links": links, "patient_view": False}
     if request.method == "POST":
         sheet = Worksheet(material, saved or {}, 0, post=request.POST, **sheet_args)
+        if sheet.is_valid() and all(display.is_empty(v) for v in sheet.data().values()):
+            sheet.main.add_error(
+                None,
+                _("Fill in what %(name)s tells you before you save.")
+                % {"name": current.patient.name},
+            )
         if sheet.is_valid():
             services.save_practice_sheet(
                 attempt=attempt, case=current, step=shown, data=sheet.data()
