@@ -212,7 +212,9 @@ def _sources(reader: Reader, data: dict) -> tuple[Source, ...]:
         here = f"sources[{index}]"
         reader.table(source, here, {"id", "citation"})
         sources.append(
-            Source(reader.string(source, "id", here, PART_ID), reader.string(source, "citation", here))
+            Source(
+                reader.string(source, "id", here, PART_ID), reader.string(source, "citation", here)
+            )
         )
     if not sources:
         reader.fail("sources", "cite at least one source")

@@ -78,9 +78,7 @@ def clinic_progress(clinic) -> list[tuple]:
     """(clinician, progress, certificate or None) for every clinician of the clinic, by name, in a
     fixed number of queries."""
     clinicians = list(
-        clinic.clinicians.select_related("user", "certificate").order_by(
-            "user__full_name", "pk"
-        )
+        clinic.clinicians.select_related("user", "certificate").order_by("user__full_name", "pk")
     )
     rows = _rows([clinician.pk for clinician in clinicians])
     return [
@@ -109,9 +107,7 @@ def answer(*, clinician, module: Module, question: Question, chosen: list[str]) 
 
 def last_answer(*, clinician, module: Module, question: Question) -> QuizAnswer | None:
     return (
-        QuizAnswer.objects.filter(
-            clinician=clinician, module_id=module.id, question_id=question.id
-        )
+        QuizAnswer.objects.filter(clinician=clinician, module_id=module.id, question_id=question.id)
         .order_by("-answered_at", "-id")
         .first()
     )

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from betterback.accounts.decorators import clinic_admin_required, clinician_required
 from betterback.audit.services import source_of
@@ -119,8 +119,12 @@ def question(request, module_id, question_id):
         form = QuestionForm(request.POST, question=asked)
         if form.is_valid():
             services.mark_read(clinician=clinician, module=current)
-            services.answer(clinician=clinician, module=current, question=asked, chosen=form.chosen())
-            return redirect(reverse("training:question", args=[module_id, question_id]) + "?tried=1")
+            services.answer(
+                clinician=clinician, module=current, question=asked, chosen=form.chosen()
+            )
+            return redirect(
+                reverse("training:question", args=[module_id, question_id]) + "?tried=1"
+            )
     else:
         form = QuestionForm(question=asked)
     last = services.last_answer(clinician=clinician, module=current, question=asked)
@@ -283,7 +287,9 @@ def step(request, case_id, step_id):
             **_step_context(current, shown, attempt),
             "material": material,
             "sheet": sheet,
-            "just_saved": request.method == "GET" and request.GET.get("saved") and saved is not None,
+            "just_saved": request.method == "GET"
+            and request.GET.get("saved")
+            and saved is not None,
         },
     )
 
@@ -309,7 +315,7 @@ def certificate(request):
     )
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
-        False, f"betterback-certificate-{language}.pdf"
+        True, f"betterback-certificate-{language}.pdf"
     )
     return response
 

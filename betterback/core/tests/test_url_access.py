@@ -138,15 +138,25 @@ PAGES = [
     Page("training:case", "clinicians", args=("worried-first-episode",)),
     Page("training:case", "clinicians", method="post", args=("worried-first-episode",)),
     # A step before the case is started sends the clinician to the case's start.
-    Page("training:step", "clinicians", args=("worried-first-episode", "first-material"),
-         ok_status=302),  # fmt: skip
+    Page(
+        "training:step",
+        "clinicians",
+        args=("worried-first-episode", "first-material"),
+        ok_status=302,
+    ),  # fmt: skip
     # Not finished: the clinician is sent to the course with a message.
     Page("training:certificate", "clinicians", ok_status=302),
     Page("training:reflections", "clinicians"),
     Page("training:reflect", "peters_clinician", names_peter=True, session=True),
     # The table posts no reflection: the clinician gets the form back with its error.
-    Page("training:reflect", "peters_clinician", method="post", names_peter=True, session=True,
-         ok_status=200),  # fmt: skip
+    Page(
+        "training:reflect",
+        "peters_clinician",
+        method="post",
+        names_peter=True,
+        session=True,
+        ok_status=200,
+    ),  # fmt: skip
     Page("training:clinic_progress", "clinic_admins"),
 ]
 

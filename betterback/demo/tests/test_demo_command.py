@@ -16,6 +16,8 @@ from betterback.materials.display import changes
 from betterback.materials.models import Context, WorksheetEntry, WorksheetRevision
 from betterback.patients.models import CareRelationship, Patient
 from betterback.testing.factories import posted_back, save_what_matters
+from betterback.training import services as training
+from betterback.training.models import Certificate, PracticeWorksheet, QuizAnswer, Reflection
 
 ACCOUNTS = {
     "lise@demo.example": "clinician",
@@ -207,3 +209,44 @@ def test_peter_has_a_finished_session_and_a_plan_and_maja_has_none(db):
     assert (
         not WorksheetEntry.objects.filter(patient=maja).exclude(material_id="what-matters").exists()
     )
+
+
+def test_lise_has_done_half_of_the_course_and_reflected_on_her_session(db):
+    run()
+    run()  # a second run adds nothing
+    lise = Clinician.objects.get(user__email="lise@demo.example")
+    progress = training.progress_for(lise)
+    assert (progress.modules_done, progress.cases_done, progress.done, progress.percent) == (
+        5,
+        2,
+        7,
+        50,
+    )
+    assert QuizAnswer.objects.filter(clinician=lise, right=False).count() == 1
+    assert not Certificate.objects.exists()
+    [reflection] = Reflection.objects.filter(clinician=lise)
+    assert reflection.session.patient.user.email == "peter@demo.example"
+    karim = Clinician.objects.get(user__email="karim@demo.example")
+    assert not training.progress_for(karim).started
+
+
+def test_lises_practice_answers_are_accepted_unchanged_by_their_pages(db):
+    """Each of Lise's practice worksheets, saved through its page without a change, is valid and
+    unchanged: the demo's sandbox data has the shape the form builder gives."""
+    run()
+    client = Client()
+    client.force_login(User.objects.get(email="lise@demo.example"))
+    sheets = list(PracticeWorksheet.objects.select_related("attempt"))
+    assert {sheet.material_id for sheet in sheets} == {
+        "understanding-pain",
+        "pain-over-time",
+        "flare-up-plan",
+    }
+    for sheet in sheets:
+        url = reverse("training:step", args=[sheet.attempt.case_id, sheet.step_id])
+        response = client.post(url, posted_back(client.get(url).context["sheet"]))
+        assert response.status_code == 302, sheet.material_id
+        saved = PracticeWorksheet.objects.get(pk=sheet.pk).data
+        assert changes(pack()[sheet.material_id], sheet.data, saved) == [], sheet.material_id
+        for field_id, value in sheet.data.items():
+            assert saved[field_id] == value, (sheet.material_id, field_id)

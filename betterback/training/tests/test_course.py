@@ -240,7 +240,11 @@ def test_a_choice_step_without_a_best_option_is_refused(copy):
 
 def test_a_worksheet_step_on_an_unknown_material_is_refused(copy):
     path = copy / "cases" / "worried-first-episode.toml"
-    _edit(path, 'type = "worksheet"\nmaterial = "understanding-pain"', 'type = "worksheet"\nmaterial = "x-ray"')
+    _edit(
+        path,
+        'type = "worksheet"\nmaterial = "understanding-pain"',
+        'type = "worksheet"\nmaterial = "x-ray"',
+    )
     error = _refused(copy)
     assert error.path == path and error.field.endswith(".material")
 

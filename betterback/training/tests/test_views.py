@@ -23,6 +23,7 @@ from betterback.training.models import (
     Reflection,
     StepChoice,
 )
+from betterback.training.tests.world import finish_everything as _finish_everything
 
 APPROACH = "approach"
 
@@ -45,28 +46,6 @@ def _answer_data(question, chosen):
     if question.type == "multiple":
         return {"answer": chosen}
     return {"answer": chosen[0]}
-
-
-def _finish_everything(clinician):
-    for module in course().modules:
-        services.mark_read(clinician=clinician, module=module)
-        for question in module.questions:
-            services.answer(
-                clinician=clinician,
-                module=module,
-                question=question,
-                chosen=list(question.correct_ids),
-            )
-    for case in course().cases:
-        attempt = services.start_case(clinician=clinician, case=case)
-        for step in case.steps:
-            if step.type == "choice":
-                best = next(option for option in step.options if option.best)
-                services.choose(attempt=attempt, case=case, step=step, option_id=best.id)
-            else:
-                services.save_practice_sheet(
-                    attempt=attempt, case=case, step=step, data={"any": "thing"}
-                )
 
 
 @pytest.fixture

@@ -29,7 +29,9 @@ class Command(BaseCommand):
         course = commands.add_parser(
             "check-course", help="validate a course folder against the configured content pack"
         )
-        course.add_argument("path", nargs="?", help="the course folder (default: the configured one)")
+        course.add_argument(
+            "path", nargs="?", help="the course folder (default: the configured one)"
+        )
 
     def handle(self, *args, action, path=None, **options):
         if action == "check":
@@ -66,8 +68,9 @@ class Command(BaseCommand):
         )
         for module in course.modules:
             self.stdout.write(
-                f"  module {module.number:>2}  {module.id:<24} {len(module.questions):>2} questions "
-                f"{len(module.materials):>2} material notes {len(module.sources):>2} sources  "
+                f"  module {module.number:>2}  {module.id:<24} "
+                f"{len(module.questions):>2} questions {len(module.materials):>2} material notes "
+                f"{len(module.sources):>2} sources  "
                 f"{_both(module.title)}"
             )
         for case in course.cases:
