@@ -39,6 +39,8 @@ def main():
         desk.screenshot(path=OUT / "consultation-da.png")
         desk.goto(desk.url.split("?")[0] + "print/")
         desk.screenshot(path=OUT / "print-da.png", full_page=True)
+        desk.goto(f"{BASE}/clinic/training/")
+        desk.screenshot(path=OUT / "course-da.png")
 
         phone = browser.new_page(viewport={"width": 360, "height": 780})
         log_in(phone, "peter@demo.example")

@@ -121,6 +121,23 @@ class Reader:
             seen.add(key)
 
 
+def read_sources(reader: Reader, data: dict) -> tuple[Source, ...]:
+    """The file's [[sources]]: at least one, each an id and a full citation."""
+    sources = []
+    for index, source in enumerate(reader.tables(data.get("sources"), "sources")):
+        here = f"sources[{index}]"
+        reader.table(source, here, {"id", "citation"})
+        sources.append(
+            Source(
+                reader.string(source, "id", here, PART_ID), reader.string(source, "citation", here)
+            )
+        )
+    if not sources:
+        reader.fail("sources", "cite at least one source")
+    reader.unique(sources, "sources")
+    return tuple(sources)
+
+
 def _options(reader: Reader, data: dict, where: str) -> tuple[Option, ...]:
     options = []
     for index, option in enumerate(reader.tables(data.get("options"), f"{where}.options")):
@@ -225,18 +242,7 @@ def load_material(path: Path) -> Material:
     if not isinstance(audience, list) or not audience or set(audience) - set(AUDIENCES):
         reader.fail("audience", f"must be a list drawn from {', '.join(AUDIENCES)}")
 
-    sources = []
-    for index, source in enumerate(reader.tables(data.get("sources"), "sources")):
-        here = f"sources[{index}]"
-        reader.table(source, here, {"id", "citation"})
-        sources.append(
-            Source(
-                reader.string(source, "id", here, PART_ID), reader.string(source, "citation", here)
-            )
-        )
-    if not sources:
-        reader.fail("sources", "cite at least one source")
-    reader.unique(sources, "sources")
+    sources = read_sources(reader, data)
     known_sources = {s.id for s in sources}
 
     sections = []
@@ -295,7 +301,7 @@ def load_material(path: Path) -> Material:
         title=reader.text(data, "title", ""),
         summary=reader.text(data, "summary", ""),
         intro=reader.text(data, "intro", ""),
-        sources=tuple(sources),
+        sources=sources,
         sections=tuple(sections),
         illustrations=tuple(illustrations),
         fields=tuple(_resolve_options_from(reader, fields)),

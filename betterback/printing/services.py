@@ -14,7 +14,7 @@ from betterback.audit.models import Action
 from betterback.audit.services import record
 from betterback.content.model import Material
 from betterback.content.pack import pack
-from betterback.dialogue.services import read_plan
+from betterback.dialogue.services import compile_plan
 from betterback.materials import display
 from betterback.materials import services as materials
 from betterback.patients.models import CareRelationship
@@ -137,8 +137,9 @@ def filled_material(
 
 def plan(*, patient, actor, source: str, clinic, language: str, large: bool) -> Printed:
     with translation.override(language):
-        compiled = read_plan(patient=patient, actor=actor, source=source)
+        # Printing is the one event: the plan is compiled without a separate "read".
         record(actor=actor, action=Action.PRINT, source=source, patient=patient, target=PLAN)
+        compiled = compile_plan(patient)
         content = render_pdf(
             "printing/plan.html",
             {"patient": patient, **compiled},

@@ -67,7 +67,7 @@ def questionnaire(instrument: Instrument, language: str = "da", variant: str = "
         "copyright": words.copyright,
     }
     if instrument.loinc:
-        result["code"] = [_coding(LOINC, instrument.loinc, LOINC_DISPLAY.get(instrument.loinc))]
+        result["code"] = [coding(LOINC, instrument.loinc, LOINC_DISPLAY.get(instrument.loinc))]
     result["item"] = []
     for item in instrument.items:
         text = words.items.get(item.key) or _text(item.topic, language)
@@ -81,14 +81,14 @@ def questionnaire(instrument: Instrument, language: str = "da", variant: str = "
             system = f"{BASE}/CodeSystem/{instrument.id}-{item.scale.id}"
             entry["type"] = "choice"
             entry["answerOption"] = [
-                {"valueCoding": _coding(system, str(code), labels.get(code, str(code)))}
+                {"valueCoding": coding(system, str(code), labels.get(code, str(code)))}
                 for code in item.scale.codes
             ]
         if item.activity:
             activity = {"linkId": f"{item.key}.activity", "text": ACTIVITY.get(language, "")}
             entry["item"] = [{**activity, "type": "string", "maxLength": 200}]
         result["item"].append(entry)
-    return _drop_none(result)
+    return drop_none(result)
 
 
 def questionnaire_response(response, instrument: Instrument, language: str = "da") -> dict:
@@ -120,7 +120,7 @@ def questionnaire_response(response, instrument: Instrument, language: str = "da
             answer["item"] = [{**nested, "answer": [{"valueString": note}]}]
         item = {"linkId": question["linkId"], "text": question["text"], "answer": [answer]}
         result["item"].append(item)
-    return _drop_none(result)
+    return drop_none(result)
 
 
 def observations(response, instrument: Instrument) -> list[dict]:
@@ -130,14 +130,14 @@ def observations(response, instrument: Instrument) -> list[dict]:
         if value is None:
             continue
         local = _slug(instrument.id, (response.variant or name) if name == "total" else name)
-        codings = [_coding(f"{BASE}/CodeSystem/scores", local)]
+        codings = [coding(f"{BASE}/CodeSystem/scores", local)]
         if name == "total" and instrument.loinc:
-            codings.insert(0, _coding(LOINC, instrument.loinc, LOINC_DISPLAY.get(instrument.loinc)))
+            codings.insert(0, coding(LOINC, instrument.loinc, LOINC_DISPLAY.get(instrument.loinc)))
         observation = {
             "resourceType": "Observation",
             "id": f"{response.public_id}-{_slug(name)}",
             "status": "final" if response.submitted_at else "preliminary",
-            "category": [{"coding": [_coding(CATEGORY, "survey", "Survey")]}],
+            "category": [{"coding": [coding(CATEGORY, "survey", "Survey")]}],
             "code": {"coding": codings},
             "subject": _patient(response),
             "effectiveDateTime": response.submitted_at and response.submitted_at.isoformat(),
@@ -150,9 +150,9 @@ def observations(response, instrument: Instrument) -> list[dict]:
             "derivedFrom": [{"reference": f"QuestionnaireResponse/{response.public_id}"}],
         }
         if name == "total" and response.band:
-            coding = _coding(f"{BASE}/CodeSystem/bands", response.band)
-            observation["interpretation"] = [{"coding": [coding]}]
-        result.append(_drop_none(observation))
+            band = coding(f"{BASE}/CodeSystem/bands", response.band)
+            observation["interpretation"] = [{"coding": [band]}]
+        result.append(drop_none(observation))
     return result
 
 
@@ -196,7 +196,7 @@ def validate(resource: dict):
     return model
 
 
-def _coding(system: str, code: str, display: str | None = None) -> dict:
+def coding(system: str, code: str, display: str | None = None) -> dict:
     return {"system": system, "code": code, "display": display}
 
 
@@ -204,11 +204,11 @@ def _patient(response) -> dict:
     return {"reference": f"Patient/{response.patient.public_id}"}
 
 
-def _drop_none(value):
+def drop_none(value):
     if isinstance(value, dict):
-        return {k: _drop_none(v) for k, v in value.items() if v is not None}
+        return {k: drop_none(v) for k, v in value.items() if v is not None}
     if isinstance(value, list):
-        return [_drop_none(v) for v in value]
+        return [drop_none(v) for v in value]
     return value
 
 

@@ -20,42 +20,39 @@ ERRORS = {
 }
 
 
+ZERO_TO_TEN = [(n, str(n)) for n in range(11)]
+
+
+def _radio(label, choices, *, help_text="", required=False) -> forms.TypedChoiceField:
+    """A row of numbered radio buttons whose answer is a whole number (None when skipped)."""
+    return forms.TypedChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=choices,
+        coerce=int,
+        empty_value=None,
+        required=required,
+        widget=forms.RadioSelect,
+    )
+
+
 class CheckInForm(forms.Form):
     """The check-in: one status (and amount) per action, then confidence, pain, sleep, mood."""
 
     key = forms.UUIDField(widget=forms.HiddenInput)
-    confidence = forms.TypedChoiceField(
-        label=_("How sure are you that you can keep to your plan this week?"),
+    confidence = _radio(
+        _("How sure are you that you can keep to your plan this week?"),
+        ZERO_TO_TEN,
         help_text=_("0 = not sure at all, 10 = completely sure"),
-        choices=[(n, str(n)) for n in range(11)],
-        coerce=int,
-        widget=forms.RadioSelect,
+        required=True,
     )
-    pain = forms.TypedChoiceField(
-        label=_("How much pain have you had today? (you can skip this)"),
+    pain = _radio(
+        _("How much pain have you had today? (you can skip this)"),
+        ZERO_TO_TEN,
         help_text=_("0 = no pain, 10 = worst pain imaginable"),
-        choices=[(n, str(n)) for n in range(11)],
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
     )
-    sleep = forms.TypedChoiceField(
-        label=_("How did you sleep?"),
-        choices=SLEEP,
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-    )
-    mood = forms.TypedChoiceField(
-        label=_("How is your mood?"),
-        choices=MOOD,
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-    )
+    sleep = _radio(_("How did you sleep?"), SLEEP)
+    mood = _radio(_("How is your mood?"), MOOD)
     note = forms.CharField(
         label=_("Anything you want to remember (optional)"),
         max_length=1000,

@@ -195,13 +195,12 @@ def _progress_context(patient) -> dict:
         ("attainment", _("Goal reviews (-2 to +2)"), -2, 2),
         ("flares", _("Flare-ups started"), 0, max([3, *[w.flares for w in weeks]])),
     ):
+        # Every week counts its flare-ups (none is 0); the other series skip empty weeks.
         points = [
             Point(w.start, getattr(w, attribute))
             for w in weeks
-            if getattr(w, attribute) is not None and (attribute != "flares" or w.check_ins)
+            if attribute == "flares" or getattr(w, attribute) is not None
         ]
-        if attribute == "flares":
-            points = [Point(w.start, w.flares) for w in weeks]
         charts.append(
             {
                 "id": attribute,

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from django.conf import settings
 
-from betterback.content.loader import PART_ID, ContentError, Reader
-from betterback.content.model import Material, Source, Text
+from betterback.content.loader import PART_ID, ContentError, Reader, read_sources
+from betterback.content.model import Material, Section, Source, Text
 
 QUESTION_TYPES = ("single", "multiple", "order", "phrasing")
 STEP_TYPES = ("choice", "worksheet")
@@ -25,14 +25,6 @@ MINIMUM_CASES = 6
 COURSE_KEYS = {"id", "version", "title", "summary", "modules", "cases"}
 MODULE_KEYS = {"id", "version", "title", "summary", "sources", "sections", "materials", "questions"}
 CASE_KEYS = {"id", "version", "title", "patient", "sources", "steps"}
-
-
-@dataclass(frozen=True)
-class Section:
-    id: str
-    heading: Text
-    body: Text
-    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -206,22 +198,6 @@ def _read(path: Path) -> tuple[Reader, dict]:
     return Reader(path), data
 
 
-def _sources(reader: Reader, data: dict) -> tuple[Source, ...]:
-    sources = []
-    for index, source in enumerate(reader.tables(data.get("sources"), "sources")):
-        here = f"sources[{index}]"
-        reader.table(source, here, {"id", "citation"})
-        sources.append(
-            Source(
-                reader.string(source, "id", here, PART_ID), reader.string(source, "citation", here)
-            )
-        )
-    if not sources:
-        reader.fail("sources", "cite at least one source")
-    reader.unique(sources, "sources")
-    return tuple(sources)
-
-
 def _cited(reader: Reader, data: dict, where: str, known: set[str]) -> tuple[str, ...]:
     cited = data.get("sources", [])
     if not isinstance(cited, list) or not all(isinstance(c, str) for c in cited):
@@ -284,7 +260,7 @@ def load_module(path: Path, number: int, materials: dict[str, Material]) -> Modu
     module_id = reader.string(data, "id", "", PART_ID)
     if module_id != path.stem:
         reader.fail("id", f"'{module_id}' must be the file's name, '{path.stem}'")
-    sources = _sources(reader, data)
+    sources = read_sources(reader, data)
     known = {source.id for source in sources}
 
     sections = []
@@ -395,7 +371,7 @@ def load_case(path: Path, number: int, materials: dict[str, Material]) -> Case:
     case_id = reader.string(data, "id", "", PART_ID)
     if case_id != path.stem:
         reader.fail("id", f"'{case_id}' must be the file's name, '{path.stem}'")
-    sources = _sources(reader, data)
+    sources = read_sources(reader, data)
     known = {source.id for source in sources}
     person = reader.table(data.get("patient"), "patient", {"name", "age", "story"})
     patient = FictionalPatient(

@@ -5,12 +5,9 @@ import uuid
 
 from django.conf import settings
 
-from betterback.questionnaires.fhir import BASE, _coding, _drop_none
+from betterback.questionnaires.fhir import BASE, coding, drop_none
 
 __all__ = ["BASE", "coding", "drop_none", "language_of", "name_uuid", "reference", "text_in"]
-
-coding = _coding
-drop_none = _drop_none
 
 # Every id that has no public UUID of its own is a name-based UUID in this namespace, so the same
 # row gives the same id in every export (and in the golden files).

@@ -23,7 +23,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         commands = parser.add_subparsers(dest="action", required=True)
         check = commands.add_parser(
-            "check", help="validate a content pack and the configured course, and list them"
+            "check",
+            help="validate the configured content pack and course (or only the pack at PATH)",
         )
         check.add_argument("path", nargs="?", help="the pack folder (default: the configured one)")
         course = commands.add_parser(
@@ -37,7 +38,14 @@ class Command(BaseCommand):
         if action == "check":
             folder = Path(path or settings.BETTERBACK_CONTENT_PACK)
             materials = self._materials(folder)
-            self._course(Path(settings.BETTERBACK_COURSE_PACK), materials)
+            if path:
+                # Another pack than the configured one: the configured course is not meant for it.
+                self.stdout.write(
+                    "The course was not checked: it belongs to the configured pack. "
+                    "`betterback content check-course` checks a course against the configured pack."
+                )
+            else:
+                self._course(Path(settings.BETTERBACK_COURSE_PACK), materials)
         else:
             materials = self._materials(Path(settings.BETTERBACK_CONTENT_PACK), listing=False)
             self._course(Path(path or settings.BETTERBACK_COURSE_PACK), materials)
