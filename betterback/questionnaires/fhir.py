@@ -174,9 +174,9 @@ def check(resource: dict) -> list[str]:
             problems.append("category: the survey category is missing")
         if not any(c.get("system") for c in resource.get("code", {}).get("coding", [])):
             problems.append("code: no coding with a system")
-    for path, coding in _codings(resource, ""):
+    for path, found in codings(resource):
         for key in ("system", "code"):
-            if not coding.get(key):
+            if not found.get(key):
                 problems.append(f"{path}: coding without a {key}")
     return problems
 
@@ -212,17 +212,20 @@ def drop_none(value):
     return value
 
 
-def _codings(node, path: str, key: str = ""):
-    """Every Coding: the elements of a "coding" list (CodeableConcept), of a "code" list
-    (Questionnaire.code, item.code) and every valueCoding."""
+def codings(node, path: str = "", lists: tuple[str, ...] = ("coding", "code"), key: str = ""):
+    """(path, Coding) for every Coding: the elements of a list under one of ``lists`` (a
+    CodeableConcept's "coding"; Questionnaire.code and item.code are lists of Codings too) and every
+    valueCoding. A resource whose "code" lists CodeableConcepts (PractitionerRole) passes
+    ``lists=("coding",)``."""
     if isinstance(node, list):
         for index, child in enumerate(node):
-            if key in ("coding", "code") and isinstance(child, dict):
+            if key in lists and isinstance(child, dict):
                 yield f"{path}[{index}]", child
             else:
-                yield from _codings(child, f"{path}[{index}]", key)
+                yield from codings(child, f"{path}[{index}]", lists, key)
     elif isinstance(node, dict):
         if key == "valueCoding":
             yield path, node
+            return
         for name, child in node.items():
-            yield from _codings(child, f"{path}.{name}" if path else name, name)
+            yield from codings(child, f"{path}.{name}" if path else name, lists, name)

@@ -85,7 +85,7 @@ def check(resource: dict) -> list[str]:
             if value not in allowed
         ]
     problems += RULES.get(kind, lambda _: [])(resource)
-    for path, found in _codings(resource, ""):
+    for path, found in questionnaires_fhir.codings(resource, lists=("coding",)):
         missing = [key for key in ("system", "code") if not found.get(key)]
         problems += [f"{path}: coding without a {key}" for key in missing]
     return problems
@@ -224,24 +224,6 @@ def _references(node, path: str):
         for key, child in node.items():
             if isinstance(child, dict | list):
                 yield from _references(child, f"{path}.{key}")
-
-
-def _codings(node, path: str):
-    """Every Coding in our resource types: the elements of each CodeableConcept's "coding".
-    (questionnaires.fhir's walker also takes a "code" list for Codings, as in Questionnaire.code;
-    PractitionerRole.code is a list of CodeableConcepts.)"""
-    if isinstance(node, list):
-        for index, child in enumerate(node):
-            yield from _codings(child, f"{path}[{index}]")
-    elif isinstance(node, dict):
-        for key, child in node.items():
-            where = f"{path}.{key}" if path else key
-            if key == "coding" and isinstance(child, list):
-                yield from ((f"{where}[{n}]", c) for n, c in enumerate(child))
-            elif key == "valueCoding":
-                yield where, child
-            else:
-                yield from _codings(child, where)
 
 
 def _is_urn_uuid(url: str) -> bool:
