@@ -184,6 +184,29 @@ def save_practice_sheet(*, attempt: CaseAttempt, case: Case, step: Step, data: d
     _complete_if_done(attempt, case)
 
 
+def debrief(attempt: CaseAttempt, case: Case) -> list[dict]:
+    """The finished practice session step by step: for a choice step the best option picked and
+    how many tries it took; for a worksheet step what was filled in (material id and data)."""
+    choices = list(attempt.choices.all())
+    sheets = {sheet.step_id: sheet for sheet in attempt.worksheets.all()}
+    rows = []
+    for step in case.steps:
+        if step.type == "choice":
+            picks = [choice for choice in choices if choice.step_id == step.id]
+            best = next((choice for choice in picks if choice.best), None)
+            rows.append(
+                {
+                    "step": step,
+                    "option": step.option(best.option_id) if best else None,
+                    "tries": len(picks[: picks.index(best) + 1]) if best else len(picks),
+                }
+            )
+        else:
+            sheet = sheets.get(step.id)
+            rows.append({"step": step, "data": sheet.data if sheet else None})
+    return rows
+
+
 # The certificate
 
 

@@ -200,8 +200,31 @@ def case(request, case_id):
             "attempt": attempt,
             "done": done,
             "next_step": next((s for s in current.steps if s.id not in done), None),
+            "debrief": _debrief(attempt, current) if attempt and attempt.completed_at else [],
         },
     )
+
+
+def _debrief(attempt, current) -> list[dict]:
+    """The finished session's steps, with each worksheet's answers as people read them."""
+    data = services.practice_data(attempt)
+    rows = services.debrief(attempt, current)
+    for row in rows:
+        if row.get("data") is not None:
+            material = pack()[row["step"].material]
+            labels = {
+                target: dict(items)
+                for target, items in links_in(data, link_targets(material)).items()
+            }
+            row["material"] = material
+            row["answers"] = [
+                answer
+                for answer in display.answers(material, row["data"], labels)
+                if answer.text or answer.items
+            ]
+        elif row.get("option"):
+            row["option_text"] = option_text(row["option"])
+    return rows
 
 
 def _step_context(current, step, attempt) -> dict:

@@ -351,3 +351,34 @@ def test_practising_a_whole_case_adds_no_patient_anywhere(started, cast, client_
         assert name not in started.get(url).content.decode()
     admin = client_for(cast.anne).get(reverse("clinics:admin_overview")).content.decode()
     assert name not in admin
+
+
+@pytest.mark.django_db
+def test_a_finished_case_shows_the_session_step_by_step(started, cast):
+    case = course().case(CASE)
+    attempt = services.attempt_for(clinician=cast.lise.clinician, case=case)
+    for step in case.steps:
+        if step.type == "choice":
+            worse = next(o for o in step.options if not o.best)
+            best = next(o for o in step.options if o.best)
+            services.choose(attempt=attempt, case=case, step=step, option_id=worse.id)
+            services.choose(attempt=attempt, case=case, step=step, option_id=best.id)
+        else:
+            services.save_practice_sheet(
+                attempt=attempt, case=case, step=step, data={"my_takeaway": "Alarm, ikke skade"}
+            )
+    rows = services.debrief(attempt, case)
+    assert [row["tries"] for row in rows if row["step"].type == "choice"] == [2] * (
+        len(case.steps) - 1
+    )
+    page = started.get(reverse("training:case", args=[CASE])).content.decode()
+    assert "Din øvesamtale trin for trin" in page
+    assert "(efter 2 forsøg)" in page
+    assert "Alarm, ikke skade" in page
+
+
+@pytest.mark.django_db
+def test_an_unfinished_case_shows_no_step_by_step_summary(started):
+    page = started.get(reverse("training:case", args=[CASE])).content.decode()
+    assert "Din øvesamtale trin for trin" not in page
+    assert "Fortsæt øvesamtalen" in page
