@@ -382,3 +382,28 @@ def test_an_unfinished_case_shows_no_step_by_step_summary(started):
     page = started.get(reverse("training:case", args=[CASE])).content.decode()
     assert "Din øvesamtale trin for trin" not in page
     assert "Fortsæt øvesamtalen" in page
+
+
+@pytest.mark.django_db
+def test_link_fields_offer_what_was_filled_in_earlier_in_the_same_practice_case(client_for, cast):
+    lise = client_for(cast.lise)
+    case = course().case("fear-of-movement")
+    lise.post(reverse("training:case", args=[case.id]))
+    attempt = services.attempt_for(clinician=cast.lise.clinician, case=case)
+    goals = case.step("fill-my-goals")
+    services.save_practice_sheet(
+        attempt=attempt,
+        case=case,
+        step=goals,
+        data={"goals": [{"key": "g1", "text": "Løfte Oscar op på skødet"}], "psfs": []},
+    )
+    page = lise.get(reverse("training:step", args=[case.id, "fill-follow-up"]))
+    choices = dict(page.context["sheet"].lists["goal_reviews"].forms[0].fields["goal"].choices)
+    assert choices["g1"] == "Løfte Oscar op på skødet"
+    # Another clinician's practice is not offered.
+    olav = client_for(cast.olav)
+    olav.post(reverse("training:case", args=[case.id]))
+    page = olav.get(reverse("training:step", args=[case.id, "fill-follow-up"]))
+    assert "g1" not in dict(
+        page.context["sheet"].lists["goal_reviews"].forms[0].fields["goal"].choices
+    )
