@@ -270,3 +270,8 @@ def test_the_content_check_command_fails_on_a_broken_course(copy, settings):
         call_command("content", "check")
     with pytest.raises(CommandError, match="approach.toml"):
         call_command("content", "check-course", str(copy))
+
+
+def test_the_shipped_cases_practise_every_material_of_the_pack():
+    practised = {s.material for c in course().cases for s in c.steps if s.type == "worksheet"}
+    assert practised == set(pack())
