@@ -407,3 +407,40 @@ def test_link_fields_offer_what_was_filled_in_earlier_in_the_same_practice_case(
     assert "g1" not in dict(
         page.context["sheet"].lists["goal_reviews"].forms[0].fields["goal"].choices
     )
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.django_db
+def test_the_course_overview_takes_the_same_queries_however_far_the_clinician_has_come(lise, cast):
+    url = reverse("training:overview")
+    at_start = _queries(lise, url)
+    _finish_everything(cast.lise.clinician)
+    assert _queries(lise, url) == at_start
+
+
+@pytest.mark.django_db
+def test_my_reflections_take_the_same_queries_for_one_or_many(lise, cast):
+    def reflect_once():
+        session = DialogueSession.objects.create(
+            patient=cast.peter_patient, clinician=cast.lise.clinician, material_ids=[]
+        )
+        services.reflect(
+            session=session,
+            clinician=cast.lise.clinician,
+            went_well="Godt",
+            try_next="",
+            actor=cast.lise,
+            source="test",
+        )
+
+    url = reverse("training:reflections")
+    reflect_once()
+    one = _queries(lise, url)
+    for _ in range(3):
+        reflect_once()
+    assert _queries(lise, url) == one
