@@ -145,3 +145,20 @@ def posted_back(sheet) -> dict:
         for row in formset.forms:
             add(row)
     return data
+
+
+def give_peter_the_demo_plan(cast, context=Context.SYSTEM):
+    """Peter's answers as in the demo: "What matters to me" and the materials of his plan, each
+    saved once by Lise."""
+    from betterback.demo.services import PETER_PLAN, peter_data
+
+    for material_id, data in {"what-matters": peter_data(), **PETER_PLAN}.items():
+        save_entry(
+            patient=cast.peter_patient,
+            material_id=material_id,
+            data=data,
+            based_on_version=0,
+            actor=cast.lise,
+            source="test",
+            context=context,
+        )

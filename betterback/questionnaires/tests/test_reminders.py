@@ -12,7 +12,6 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
-from django.utils import timezone
 
 from betterback.audit.models import AuditEvent
 from betterback.patients.models import CareRelationship
@@ -20,27 +19,16 @@ from betterback.questionnaires import reminders, services
 from betterback.questionnaires.definitions import instruments
 from betterback.questionnaires.models import Notice, QuestionnaireSet
 from betterback.testing.cast import build_cast
+from betterback.testing.clock import stop_the_clock
 
 SOURCE = "test"
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 AVAILABLE, REMINDER = Notice.Kind.AVAILABLE, Notice.Kind.REMINDER
 
 
-class Clock:
-    """A fixed clock for ``timezone.now()``; a test moves it on by hand."""
-
-    def __init__(self, now):
-        self.now = now
-
-    def __call__(self):
-        return self.now
-
-
 @pytest.fixture
 def clock(monkeypatch):
-    fixed = Clock(T0)
-    monkeypatch.setattr(timezone, "now", fixed)
-    return fixed
+    return stop_the_clock(monkeypatch, T0)
 
 
 def follow_ups(patient, clinician_user, start=T0) -> dict[int, QuestionnaireSet]:

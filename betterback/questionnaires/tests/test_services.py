@@ -25,27 +25,16 @@ from betterback.questionnaires.models import (
     Source,
 )
 from betterback.questionnaires.services import InvalidAnswers
+from betterback.testing.clock import stop_the_clock
 from betterback.testing.factories import letter_invitation
 
 SOURCE = "test"
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
-class Clock:
-    """A fixed clock for ``timezone.now()``; a test moves it on by hand."""
-
-    def __init__(self, now):
-        self.now = now
-
-    def __call__(self):
-        return self.now
-
-
 @pytest.fixture
 def clock(monkeypatch):
-    fixed = Clock(T0)
-    monkeypatch.setattr(timezone, "now", fixed)
-    return fixed
+    return stop_the_clock(monkeypatch, T0)
 
 
 def accept_invitation(clinician_user, **invited) -> Patient:

@@ -8,12 +8,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from betterback.demo.services import PETER_PLAN, peter_data
-from betterback.materials import services as materials
-from betterback.materials.models import Context
 from betterback.selfcare.models import CheckIn, Flare, GoalReview
 from betterback.testing import browser
 from betterback.testing.cast import PASSWORD
+from betterback.testing.clock import stop_the_clock
+from betterback.testing.factories import give_peter_the_demo_plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -46,35 +45,12 @@ WORDS = {
 }
 
 
-class Clock:
-    def __init__(self, now):
-        self.now = now
-
-    def __call__(self):
-        return self.now
-
-
 @pytest.fixture
 def clock(monkeypatch):
     # A Monday morning three weeks ago; the live server runs in this process, so it sees it too.
     today = timezone.now()
     start = (today - timedelta(weeks=3, days=today.weekday())).replace(hour=8, minute=0)
-    fixed = Clock(start)
-    monkeypatch.setattr(timezone, "now", fixed)
-    return fixed
-
-
-def give_peter_a_plan(cast):
-    for material_id, data in {"what-matters": peter_data(), **PETER_PLAN}.items():
-        materials.save_entry(
-            patient=cast.peter_patient,
-            material_id=material_id,
-            data=data,
-            based_on_version=0,
-            actor=cast.lise,
-            source="test",
-            context=Context.SYSTEM,
-        )
+    return stop_the_clock(monkeypatch, start)
 
 
 def click(page, name):
@@ -115,7 +91,7 @@ def test_a_patient_manages_three_weeks_and_the_clinician_sees_it(cast, browse, c
     for user in (cast.peter, cast.lise):
         user.language = language
         user.save()
-    give_peter_a_plan(cast)
+    give_peter_the_demo_plan(cast)
     words = WORDS[language]
     peter = browse(**PHONE)
     browser.log_in(peter, cast.peter.email, PASSWORD)

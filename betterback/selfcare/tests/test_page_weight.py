@@ -8,9 +8,7 @@ import re
 import pytest
 from django.contrib.staticfiles import finders
 
-from betterback.demo.services import PETER_PLAN, peter_data
-from betterback.materials import services as materials
-from betterback.materials.models import Context
+from betterback.testing.factories import give_peter_the_demo_plan
 
 LIMIT = 100_000
 ASSET = re.compile(r'<(?:link[^>]+href|script[^>]+src)="([^"]+)"')
@@ -19,16 +17,7 @@ EXTERNAL = re.compile(r'(?:src|href|action)="(?:https?:)?//', re.IGNORECASE)
 
 @pytest.fixture
 def peter_with_plan(cast):
-    for material_id, data in {"what-matters": peter_data(), **PETER_PLAN}.items():
-        materials.save_entry(
-            patient=cast.peter_patient,
-            material_id=material_id,
-            data=data,
-            based_on_version=0,
-            actor=cast.lise,
-            source="test",
-            context=Context.SYSTEM,
-        )
+    give_peter_the_demo_plan(cast)
     return cast.peter
 
 

@@ -21,6 +21,7 @@ from betterback.patients.models import CareRelationship
 from betterback.selfcare import plan, reminders, services
 from betterback.selfcare.models import CheckIn, ReminderSent
 from betterback.testing.cast import build_cast
+from betterback.testing.clock import stop_the_clock
 
 SOURCE = "test"
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -36,21 +37,9 @@ def local(year, month, day, hour=0, minute=0, second=0) -> datetime:
 MONDAY_7PM = local(2026, 7, 6, 19)
 
 
-class Clock:
-    """A fixed clock for ``timezone.now()``; a test moves it on by hand."""
-
-    def __init__(self, now):
-        self.now = now
-
-    def __call__(self):
-        return self.now
-
-
 @pytest.fixture
 def clock(monkeypatch):
-    fixed = Clock(local(2026, 7, 6, 12))
-    monkeypatch.setattr(timezone, "now", fixed)
-    return fixed
+    return stop_the_clock(monkeypatch, local(2026, 7, 6, 12))
 
 
 def choose(patient, weekdays=(MONDAY, THURSDAY), at=SEVEN_PM, by_email=True):

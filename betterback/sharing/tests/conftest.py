@@ -4,22 +4,13 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
+
+from betterback.testing.clock import stop_the_clock
 
 # A Tuesday morning in Copenhagen.
 NOW = datetime(2026, 3, 10, 9, 30, tzinfo=ZoneInfo("Europe/Copenhagen"))
 
 
-class Clock:
-    def __init__(self, now):
-        self.now = now
-
-    def __call__(self):
-        return self.now
-
-
 @pytest.fixture(autouse=True)
 def clock(monkeypatch):
-    fixed = Clock(NOW)
-    monkeypatch.setattr(timezone, "now", fixed)
-    return fixed
+    return stop_the_clock(monkeypatch, NOW)

@@ -10,9 +10,10 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from betterback.sharing.models import Share
-from betterback.sharing.tests.world import PETER_GOAL, give_peter_a_plan, give_peter_a_score
+from betterback.sharing.tests.world import PETER_GOAL, give_peter_a_score
 from betterback.testing import browser
 from betterback.testing.cast import PASSWORD
+from betterback.testing.factories import give_peter_the_demo_plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,7 +29,7 @@ def test_peter_shares_his_plan_with_karim_and_stops_again(cast, browse, language
     for user in (cast.peter, cast.karim):
         user.language = language
         user.save()
-    give_peter_a_plan(cast)
+    give_peter_the_demo_plan(cast)
     give_peter_a_score(cast)
     with translation.override(language):
         label = gettext("Shared by the patient")

@@ -10,11 +10,11 @@ from betterback.sharing import services
 from betterback.sharing.models import Share, hash_code, hash_token
 from betterback.sharing.tests.world import (
     PETER_GOAL,
-    give_peter_a_plan,
     give_peter_a_score,
     make_share,
     shared_with,
 )
+from betterback.testing.factories import give_peter_the_demo_plan
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
@@ -174,7 +174,7 @@ def test_stopping_ends_an_accepted_share_at_once_and_is_audited_once(cast, clock
 
 
 def test_reading_shows_the_plan_and_scores_and_is_logged_as_shared_plan(cast):
-    give_peter_a_plan(cast)
+    give_peter_the_demo_plan(cast)
     give_peter_a_score(cast, pain="6")
     share = shared_with(cast, cast.karim)
     last = AuditEvent.objects.order_by("-id").first().pk

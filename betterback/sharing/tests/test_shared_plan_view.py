@@ -13,11 +13,11 @@ from betterback.audit.models import Action, AuditEvent
 from betterback.sharing import services
 from betterback.sharing.tests.world import (
     PETER_GOAL,
-    give_peter_a_plan,
     give_peter_a_score,
     make_share,
     shared_with,
 )
+from betterback.testing.factories import give_peter_the_demo_plan
 
 
 def url(share):
@@ -38,7 +38,7 @@ def last_event_id():
 
 @pytest.fixture
 def shared(cast):
-    give_peter_a_plan(cast)
+    give_peter_the_demo_plan(cast)
     give_peter_a_score(cast, pain="6")
     return shared_with(cast, cast.lise)
 
@@ -155,7 +155,7 @@ def test_someone_not_logged_in_goes_to_the_login_page(cast, client_for, shared):
 def test_the_patient_sees_who_looked_with_profession_and_clinic(cast, client_for, language):
     cast.peter.language = language
     cast.peter.save()
-    give_peter_a_plan(cast)
+    give_peter_the_demo_plan(cast)
     share, token, _ = make_share(cast)
     karim = client_for(cast.karim)
     karim.post(reverse("sharing:accept", args=[token]))

@@ -1,31 +1,15 @@
-"""Set-up that the sharing tests share: Peter's plan and one score, and shares made and
+"""Set-up that the sharing tests share: one score of Peter's, and shares made and
 accepted through the real services, so their audit events are the real ones."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
-from betterback.demo.services import PETER_PLAN, peter_data
-from betterback.materials import services as materials
-from betterback.materials.models import Context
 from betterback.questionnaires import services as questionnaires
 from betterback.questionnaires.models import DEFAULT_INTAKE
 from betterback.sharing import services
 
 PETER_GOAL = "Lege 20 minutter på gulvet med børnebørnene hver søndag"
-
-
-def give_peter_a_plan(cast):
-    for material_id, data in {"what-matters": peter_data(), **PETER_PLAN}.items():
-        materials.save_entry(
-            patient=cast.peter_patient,
-            material_id=material_id,
-            data=data,
-            based_on_version=0,
-            actor=cast.lise,
-            source="test",
-            context=Context.SYSTEM,
-        )
 
 
 def give_peter_a_score(cast, pain="6"):
