@@ -4,14 +4,12 @@ them, only a link to log in."""
 
 import io
 import smtplib
-import threading
 import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection
 
 from betterback.audit.models import AuditEvent
 from betterback.patients.models import CareRelationship
@@ -20,6 +18,7 @@ from betterback.questionnaires.definitions import instruments
 from betterback.questionnaires.models import Notice, QuestionnaireSet
 from betterback.testing.cast import build_cast
 from betterback.testing.clock import stop_the_clock
+from betterback.testing.concurrency import at_once
 
 SOURCE = "test"
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -262,22 +261,7 @@ def test_runs_at_the_same_time_send_each_email_exactly_once(database_for_threads
     outcomes, errors = [], []
 
     def run_at_once():
-        barrier = threading.Barrier(runners)
-
-        def sender():
-            try:
-                barrier.wait(timeout=10)
-                outcomes.append(reminders.send_due())
-            except Exception as error:  # reported by the assertion below
-                errors.append(error)
-            finally:
-                connection.close()
-
-        threads = [threading.Thread(target=sender) for _ in range(runners)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
+        at_once(reminders.send_due, runners, outcomes, errors)
 
     run_at_once()  # "new questionnaires" for the follow-ups, the reminder for the intake
     clock.now += timedelta(days=3)

@@ -4,7 +4,6 @@ them, only a link to the check-in page."""
 
 import io
 import smtplib
-import threading
 import uuid
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -12,7 +11,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection
 from django.utils import timezone
 
 from betterback.audit.models import AuditEvent
@@ -22,6 +20,7 @@ from betterback.selfcare import plan, reminders, services
 from betterback.selfcare.models import CheckIn, ReminderSent
 from betterback.testing.cast import build_cast
 from betterback.testing.clock import stop_the_clock
+from betterback.testing.concurrency import at_once
 
 SOURCE = "test"
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -308,22 +307,7 @@ def test_runs_at_the_same_time_send_each_reminder_exactly_once(database_for_thre
     outcomes, errors = [], []
 
     def run_at_once():
-        barrier = threading.Barrier(runners)
-
-        def sender():
-            try:
-                barrier.wait(timeout=10)
-                outcomes.append(reminders.send_due())
-            except Exception as error:  # reported by the assertion below
-                errors.append(error)
-            finally:
-                connection.close()
-
-        threads = [threading.Thread(target=sender) for _ in range(runners)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
+        at_once(reminders.send_due, runners, outcomes, errors)
 
     clock.now = MONDAY_7PM
     run_at_once()  # Peter's and Maja's Monday reminders
