@@ -21,7 +21,7 @@ from betterback.printing.pdf import render_pdf
 from betterback.training import services
 from betterback.training.course import course
 from betterback.training.forms import QuestionForm, ReflectionForm, StepChoiceForm, option_text
-from betterback.training.progress import DONE
+from betterback.training.progress import DONE, ModuleStatus
 
 
 def _module(module_id: str):
@@ -40,7 +40,7 @@ def _case(case_id: str):
 
 def _resume_url(status) -> str:
     """The page where a part of the course carries on."""
-    if hasattr(status, "module"):
+    if isinstance(status, ModuleStatus):
         if status.read and status.next_question:
             return reverse("training:question", args=[status.module.id, status.next_question.id])
         return reverse("training:module", args=[status.module.id])

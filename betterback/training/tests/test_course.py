@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from betterback.content.loader import ContentError, Reader
+from betterback.content.loader import ContentError, Reader, read_sources
 from betterback.content.pack import pack
 from betterback.training.course import MINIMUM_CASES, _question, course, load_course
 
@@ -140,19 +140,19 @@ def test_a_citation_of_an_unknown_source_is_refused(copy):
     assert error.field == "sections[0].sources" and "nobody2099" in error.problem
 
 
-def test_a_module_without_sources_is_refused(copy, tmp_path):
-    module = copy / "modules" / "red-flags.toml"
-    text = module.read_text(encoding="utf-8")
-    module.write_text(text.replace("[[sources]]", "[[old_sources]]"), encoding="utf-8")
-    assert _refused(copy).field in ("old_sources", "sources")
+def test_a_module_without_sources_is_refused():
+    with pytest.raises(ContentError) as caught:
+        read_sources(Reader(COURSE / "modules" / "x.toml"), {})
+    assert caught.value.field == "sources"
+    assert caught.value.problem == "cite at least one source"
 
 
 def test_a_material_without_a_note_fails_the_course(copy):
     module = copy / "modules" / "flare-ups.toml"
     _edit(module, 'material = "flare-up-plan"', 'material = "follow-up"')
     error = _refused(copy)
-    assert error.path.name in ("course.toml", "flare-ups.toml")
-    assert "flare-up-plan" in str(error) or "follow-up" in str(error)
+    assert (error.path.name, error.field) == ("course.toml", "modules")
+    assert error.problem == "no module has a note on the material 'flare-up-plan'"
 
 
 def test_a_note_on_a_material_not_in_the_pack_is_refused(copy):
@@ -275,3 +275,21 @@ def test_the_content_check_command_fails_on_a_broken_course(copy, settings):
 def test_the_shipped_cases_practise_every_material_of_the_pack():
     practised = {s.material for c in course().cases for s in c.steps if s.type == "worksheet"}
     assert practised == set(pack())
+
+
+def test_two_notes_on_one_material_are_refused(copy):
+    module = copy / "modules" / "red-flags.toml"
+    text = "\n".join(
+        [
+            "",
+            "[[materials]]",
+            'material = "flare-up-plan"',
+            *[
+                f'[materials.{key}]\nda = "Tekst"\nen = "Text"'
+                for key in ("when", "introduce", "pitfalls")
+            ],
+        ]
+    )
+    module.write_text(module.read_text(encoding="utf-8") + text + "\n", encoding="utf-8")
+    error = _refused(copy)
+    assert error.problem == "more than one module has a note on 'flare-up-plan'"
