@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "betterback.rights",
     "betterback.sharing",
     "betterback.training",
+    "betterback.safety",
     "betterback.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -70,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "betterback.core.middleware.UserLanguageMiddleware",
+    "betterback.safety.middleware.RegionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("betterback.rights.urls")),
     path("", include("betterback.sharing.urls")),
     path("", include("betterback.training.urls")),
+    path("", include("betterback.safety.urls")),
     # Staff log in through the app's own login: throttled, audited, with the short staff session.
     path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
     path("admin/", admin.site.urls),

@@ -1,3 +1,5 @@
+from datetime import time
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +8,19 @@ from django.utils.translation import gettext_lazy as _
 class Clinic(models.Model):
     name = models.CharField(_("name"), max_length=200)
     city = models.CharField(_("city"), max_length=100, blank=True)
+    # Safety settings (docs/safety.md). The region names the out-of-hours helpline patients are
+    # told to call and the acute route; blank means the content pack's default region. A clinic
+    # may set its own number and route.
+    region = models.CharField(_("region"), max_length=40, blank=True)
+    helpline_phone = models.CharField(_("out-of-hours helpline number"), max_length=20, blank=True)
+    acute_route = models.TextField(_("acute route for clinicians"), blank=True)
+    duty_email = models.EmailField(_("duty email address"), blank=True)
+    escalation_minutes = models.PositiveSmallIntegerField(
+        _("working time before an unacknowledged urgent alert goes to the administrator"),
+        default=120,
+    )
+    opens_at = models.TimeField(_("opens"), default=time(8, 0))
+    closes_at = models.TimeField(_("closes"), default=time(16, 0))
 
     class Meta:
         verbose_name = _("clinic")
@@ -14,6 +29,16 @@ class Clinic(models.Model):
 
     def __str__(self):
         return self.name
+
+    def services(self):
+        """The regional services its patients and clinicians are pointed to (content.regional)."""
+        from betterback.content.pack import safety
+
+        return (
+            safety()
+            .region(self.region)
+            .services(helpline_phone=self.helpline_phone, acute_route=self.acute_route)
+        )
 
 
 class Profession(models.TextChoices):

@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from betterback.accounts.decorators import clinic_admin_required
+from betterback.safety.services import open_urgent_alerts_of_clinic
 
 
 @require_GET
@@ -21,5 +22,11 @@ def admin_overview(request):
         .order_by("user__full_name")
     )
     return render(
-        request, "clinics/admin_overview.html", {"clinic": clinic, "clinicians": clinicians}
+        request,
+        "clinics/admin_overview.html",
+        {
+            "clinic": clinic,
+            "clinicians": clinicians,
+            "urgent": open_urgent_alerts_of_clinic(clinic),
+        },
     )

@@ -228,7 +228,37 @@ def _resolve_options_from(reader: Reader, fields: list[Field]) -> list[Field]:
     return resolved
 
 
-def load_material(path: Path) -> Material:
+def shared_section(reader: Reader, data: dict, where: str, safety) -> Section:
+    """``{ id = "...", shared = "now" }``: the pack's one text for that warning-sign level."""
+    from betterback.content.safety import LEVELS
+    from betterback.content.safety import shared_section as build
+
+    reader.table(data, where, {"id", "shared"})
+    level = reader.string(data, "shared", where)
+    if level not in LEVELS:
+        reader.fail(f"{where}.shared", f"'{level}' is not a warning-sign level: use {LEVELS}")
+    if safety is None:
+        reader.fail(f"{where}.shared", "a shared text needs the pack's safety.toml")
+    return build(safety, level, reader.string(data, "id", where, PART_ID))
+
+
+def merge_sources(reader: Reader, sources, sections, safety) -> tuple[Source, ...]:
+    """A file's own sources, plus those of the shared warning-sign texts it shows."""
+    by_id = {source.id: source for source in sources}
+    cited = {cite for section in sections if section.shared for cite in section.sources}
+    for source in safety.sources:
+        if source.id not in cited:
+            continue
+        own = by_id.get(source.id)
+        if own is not None and own.citation != source.citation:
+            reader.fail("sources", f"'{source.id}' is cited differently in {safety.path.name}")
+        by_id.setdefault(source.id, source)
+    return tuple(by_id.values())
+
+
+def load_material(path: Path, safety=None) -> Material:
+    """One material. ``safety`` (the pack's content.safety.Safety) gives the texts of shared
+    sections."""
     reader = Reader(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -248,6 +278,9 @@ def load_material(path: Path) -> Material:
     sections = []
     for index, section in enumerate(reader.tables(data.get("sections"), "sections")):
         here = f"sections[{index}]"
+        if "shared" in section:
+            sections.append(shared_section(reader, section, here, safety))
+            continue
         reader.table(section, here, {"id", "heading", "body", "sources"})
         cited = section.get("sources", [])
         if not isinstance(cited, list):
@@ -290,6 +323,8 @@ def load_material(path: Path) -> Material:
         for index, item in enumerate(reader.tables(data.get("fields"), "fields"))
     ]
     reader.unique(fields, "fields")
+    if safety is not None:
+        sources = merge_sources(reader, sources, sections, safety)
 
     return Material(
         id=reader.string(data, "id", "", MATERIAL_ID),
@@ -344,10 +379,13 @@ def load_pack(folder: Path) -> dict[str, Material]:
     """Every material of the pack, by id, in toolkit order."""
     if not folder.is_dir():
         raise ContentError(folder, "(folder)", "no such folder")
+    from betterback.content.safety import load_safety
+
+    safety = load_safety(folder)
     materials: dict[str, Material] = {}
     numbers: dict[int, str] = {}
     for path in sorted(folder.glob("*/material.toml")):
-        material = load_material(path)
+        material = load_material(path, safety)
         if material.id in materials:
             raise ContentError(path, "id", f"duplicate material id '{material.id}'")
         if material.number in numbers:

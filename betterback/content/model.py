@@ -9,6 +9,8 @@ from pathlib import Path
 
 from django.utils.translation import get_language
 
+from betterback.content import regional
+
 LANGUAGES = ("da", "en")
 PHASES = ("understand", "plan", "act", "follow_up")
 AUDIENCES = ("patient", "clinician")
@@ -85,6 +87,20 @@ class Text:
         return blocks
 
 
+class RegionalText(Text):
+    """A text that names the region's own services: its placeholders ({helpline_name},
+    {helpline_phone}) are filled in from the region active for this request (content.regional),
+    the way the language is."""
+
+    def __str__(self) -> str:
+        return super().__str__().format_map(regional.values())
+
+    @property
+    def template(self) -> str:
+        """The text with its placeholders, in the active language (for checks and search)."""
+        return Text.__str__(self)
+
+
 @dataclass(frozen=True)
 class Option:
     id: str
@@ -131,6 +147,7 @@ class Section:
     heading: Text
     body: Text
     sources: tuple[str, ...]
+    shared: str = ""  # a warning-sign level: the section shows the pack's one text for it
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,18 @@ from django.conf import settings
 
 from betterback.content.loader import load_pack
 from betterback.content.model import Material
+from betterback.content.safety import Safety, load_safety
 
 
 @cache
 def pack() -> dict[str, Material]:
     return load_pack(Path(settings.BETTERBACK_CONTENT_PACK))
+
+
+@cache
+def safety() -> Safety:
+    """The pack's warning-sign texts and regions (checked with the pack by load_pack)."""
+    return load_safety(Path(settings.BETTERBACK_CONTENT_PACK))
 
 
 def material(material_id: str) -> Material:

@@ -15,8 +15,8 @@ from betterback.patients.access import (
     own_patient_record,
     patient_for_clinician,
 )
-from betterback.questionnaires import results as questionnaire_results
 from betterback.questionnaires import services as questionnaire_services
+from betterback.safety import services as safety_services
 from betterback.selfcare import services as selfcare_services
 
 
@@ -24,11 +24,15 @@ from betterback.selfcare import services as selfcare_services
 @clinician_required
 def patient_list(request):
     clinician, source = request.user.clinician, source_of(request)
+    relationships = services.care_list(clinician=clinician, source=source)
+    alerts = safety_services.open_alerts_in_care(clinician)
     return render(
         request,
         "patients/patient_list.html",
         {
-            "relationships": services.care_list(clinician=clinician, source=source),
+            "relationships": relationships,
+            "attention": [alert for alert in alerts if alert.is_red],
+            "flagged": {alert.patient_id: alert for alert in reversed(alerts)},
             "invitations": invitation_services.pending_list(clinician=clinician, source=source),
         },
     )
@@ -50,10 +54,7 @@ def patient_overview(request, public_id):
         {
             "patient": patient,
             "open_session": open_session,
-            "flags": [
-                (flag, questionnaire_results.flag_reasons(flag))
-                for flag in questionnaire_results.open_flags(patient)
-            ],
+            "alerts": safety_services.alerts_for(patient),
             **overview,
         },
     )

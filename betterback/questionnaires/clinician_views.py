@@ -15,9 +15,10 @@ from betterback.core.charts import Point, trend_svg
 from betterback.patients.access import patient_for_clinician
 from betterback.questionnaires import presentation, results, services
 from betterback.questionnaires.access import response_for_clinician
-from betterback.questionnaires.definitions import instrument, instruments
+from betterback.questionnaires.definitions import definition_of, instruments
 from betterback.questionnaires.forms import ScheduleForm, WordingPackForm
 from betterback.questionnaires.models import WordingPack
+from betterback.safety.services import alerts_for
 
 
 @require_GET
@@ -45,11 +46,10 @@ def patient_results(request, public_id):
     patient = patient_for_clinician(request, public_id)
     data = results.read_results(patient=patient, actor=request.user, source=source_of(request))
     charts = [(series, _chart(series)) for series in data["series"]]
-    reasons = [(flag, results.flag_reasons(flag)) for flag in data["flags"]]
     return render(
         request,
         "questionnaires/patient_results.html",
-        {**data, "patient": patient, "charts": charts, "flags": reasons},
+        {**data, "patient": patient, "charts": charts},
     )
 
 
@@ -59,7 +59,7 @@ def response_detail(request, public_id, response_id):
     patient = patient_for_clinician(request, public_id)
     response = response_for_clinician(request, patient, response_id)
     services.read_response(response=response, actor=request.user, source=source_of(request))
-    definition = instrument(response.instrument_id)
+    definition = definition_of(response)
     clinic = request.user.clinician.clinic
     wording = services.wording_for(definition, clinic, get_language())
     shown = presentation.shown(
@@ -74,19 +74,9 @@ def response_detail(request, public_id, response_id):
             "definition": definition,
             "wording": wording,
             "questions": shown,
-            "reasons": results.flag_reasons(response) if response.flag_tier else [],
+            "alerts": [a for a in alerts_for(patient) if a.source_id == response.public_id],
         },
     )
-
-
-@require_POST
-@clinician_required
-def review_flag(request, public_id, response_id):
-    patient = patient_for_clinician(request, public_id)
-    response = response_for_clinician(request, patient, response_id)
-    services.review_flag(response=response, actor=request.user, source=source_of(request))
-    messages.success(request, _("The warning signs are marked as seen by you."))
-    return redirect("questionnaires:patient_results", patient.public_id)
 
 
 def _paper_entry(entry: str):
@@ -124,10 +114,11 @@ def paper_choice(request, public_id):
 def paper_entry(request, public_id, entry):
     patient = patient_for_clinician(request, public_id)
     definition, variant = _paper_entry(entry)
-    wording = services.wording_for(definition, request.user.clinician.clinic, get_language())
+    clinic = request.user.clinician.clinic
+    wording = services.wording_for(definition, clinic, get_language())
     answers, notes, problems, key = {}, {}, {}, uuid.uuid4()
     if request.method == "POST":
-        raw, notes = presentation.read_post(definition, request.POST)
+        raw, notes = presentation.read_post(definition, request.POST, variant)
         try:
             key = uuid.UUID(request.POST.get("key", ""))
             services.enter_paper(
@@ -139,6 +130,7 @@ def paper_entry(request, public_id, entry):
                 key=key,
                 actor=request.user,
                 source=source_of(request),
+                min_answered=services.schedule_for(clinic).min_answered.get(definition.id),
             )
         except ValueError as error:
             problems = getattr(error, "problems", {"": "invalid"})

@@ -8,26 +8,34 @@ docs/instruments.md. Errors name the file and the field, as in the content pack.
 """
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from betterback.content.loader import FIELD_ID, ContentError, Reader
 from betterback.content.model import Text
+from betterback.content.safety import LEVELS
 
 FOLDER = Path(__file__).parent / "instruments"
+# Earlier versions of a definition, kept so that answers given with them keep their meaning:
+# archive/<id>-<version>.toml.
+ARCHIVE = FOLDER / "archive"
 KINDS = ("score", "screen", "open")
 LICENCES = ("free", "free-non-commercial", "proprietary", "unclear")
 SCALE_TYPES = ("choice", "numeric", "text")
-TIERS = (1, 2, 3)
+YES = 1  # a screen item's "yes"
 
 INSTRUMENT_KEYS = {
-    "id", "version", "kind", "name", "short_name", "intro", "recall", "copyright", "licence",
-    "reference_wording", "higher_is_better", "minimum", "maximum", "mic_points", "mic_percent",
+    "id", "version", "kind", "name", "short_name", "intro", "recall", "copyright",
+    "licence_note", "licence", "reference_wording", "higher_is_better", "minimum", "maximum",
+    "mic_points", "mic_percent", "mic_floor_points", "mic_points_worse", "mic_source",
     "missing_rule", "max_missing", "min_answered", "loinc", "subscales", "bands", "scales",
-    "items", "variants", "advice", "sources",
+    "items", "variants", "combinations", "sources",
 }  # fmt: skip
-ITEM_KEYS = {"number", "scale", "text", "topic", "required", "tier", "reason", "activity"}
+ITEM_KEYS = {
+    "number", "id", "scale", "text", "topic", "required", "urgency", "reason", "history",
+    "activity",
+}  # fmt: skip
 SCALE_KEYS = {"type", "options", "min", "max", "min_label", "max_label", "max_length"}
 
 
@@ -64,13 +72,37 @@ class Item:
     text: Text | None  # None: the wording comes only from a licensed wording pack
     topic: Text | None = None
     required: bool = True
-    tier: int | None = None  # red-flag screen: 1 same day, 2 within days, 3 at follow-up
-    reason: Text | None = None  # red-flag screen: what the clinician is told
+    # Warning-sign screen: a stable id, how urgent a "yes" is (content.safety.LEVELS), what the
+    # clinician is told, and whether it is history (asked at intake only, carried forward).
+    id: str = ""
+    urgency: str | None = None
+    reason: Text | None = None
+    history: bool = False
     activity: bool = False  # the patient names the activity they rate (PSFS)
 
     @property
     def key(self) -> str:
         return str(self.number)
+
+    @property
+    def level(self) -> int | None:
+        """1 (now) to 4 (at follow-up); None for an item that is not a warning sign."""
+        return LEVELS.index(self.urgency) + 1 if self.urgency else None
+
+
+@dataclass(frozen=True)
+class Combination:
+    """Warning signs that together are more urgent than each alone. Every group needs one
+    "yes" (from this answer or, for history items, an earlier one)."""
+
+    id: str
+    urgency: str
+    groups: tuple[tuple[str, ...], ...]  # item ids
+    reason: Text
+
+    @property
+    def level(self) -> int:
+        return LEVELS.index(self.urgency) + 1
 
 
 @dataclass(frozen=True)
@@ -84,15 +116,18 @@ class Subscale:
 @dataclass(frozen=True)
 class Band:
     id: str
-    label: Text
-    explain: Text
+    label: Text  # for clinicians
+    patient_label: Text  # what the patient reads: plain, never a risk label
+    explain: Text  # for the patient
 
 
 @dataclass(frozen=True)
 class Variant:
     id: str
     name: Text
-    text: Text
+    text: Text | None = None  # a one-item instrument's question for this variant
+    recall: Text | None = None  # replaces the instrument's recall
+    asks_history: bool = True  # False: history items are not asked (they carry forward)
 
 
 @dataclass(frozen=True)
@@ -103,28 +138,41 @@ class Instrument:
     name: Text
     short_name: Text
     intro: Text
-    copyright: Text
+    copyright: Text  # shown with the questions, to everyone
     licence: str
     reference_wording: bool
     items: tuple[Item, ...]
     missing_rule: Text
+    licence_note: Text | None = None  # for clinicians only: the state of the licence
     max_missing: int = 0
     min_answered: int | None = None
     recall: Text | None = None
     higher_is_better: bool = False
     minimum: float | None = None
     maximum: float | None = None
+    # The minimal important change (docs/scoring.md): "better" needs mic_points, or mic_percent
+    # of the baseline together with at least mic_floor_points; "worse" needs mic_points_worse.
     mic_points: float | None = None
     mic_percent: float | None = None
+    mic_floor_points: float | None = None
+    mic_points_worse: float | None = None
+    mic_source: str = ""
     loinc: str = ""
     subscales: tuple[Subscale, ...] = ()
     bands: tuple[Band, ...] = ()
     variants: tuple[Variant, ...] = ()
-    advice: dict[int, Text] = field(default_factory=dict)
+    combinations: tuple[Combination, ...] = ()
     sources: tuple[str, ...] = ()
 
     def item(self, key: str) -> Item:
         return next(i for i in self.items if i.key == str(key))
+
+    def asked(self, variant: str = "") -> tuple[Item, ...]:
+        """The items asked in this variant: without history items where it does not ask them."""
+        chosen = self.variant(variant) if variant else None
+        if chosen is None or chosen.asks_history:
+            return self.items
+        return tuple(item for item in self.items if not item.history)
 
     def band(self, band_id: str | None) -> Band | None:
         return next((b for b in self.bands if b.id == band_id), None)
@@ -195,15 +243,23 @@ def _item(
     text = reader.text(data, "text", where, required=wording)
     if not wording and "text" in data:
         reader.fail(f"{where}.text", "this instrument's wording comes only from a licensed pack")
-    tier = data.get("tier")
+    warning_sign = {}
     if kind == "screen":
-        if tier not in TIERS:
-            reader.fail(f"{where}.tier", "a screen item needs a tier: 1, 2 or 3")
-        reason = reader.text(data, "reason", where)
+        urgency = data.get("urgency")
+        if urgency not in LEVELS:
+            reader.fail(f"{where}.urgency", f"a warning sign needs its urgency: one of {LEVELS}")
+        if scales[scale_id].codes != [0, YES]:
+            reader.fail(f"{where}.scale", "a warning sign is answered no (0) or yes (1)")
+        warning_sign = {
+            "id": reader.string(data, "id", where, FIELD_ID),
+            "urgency": urgency,
+            "reason": reader.text(data, "reason", where),
+            "history": reader.boolean(data, "history", where),
+        }
     else:
-        if tier is not None or "reason" in data:
-            reader.fail(f"{where}.tier", "only a red-flag screen has tiers and reasons")
-        reason = None
+        for key in ("urgency", "reason", "id", "history"):
+            if key in data:
+                reader.fail(f"{where}.{key}", "only a warning-sign screen has this")
     required = data.get("required", True)
     if not isinstance(required, bool):
         reader.fail(f"{where}.required", "must be true or false")
@@ -213,13 +269,52 @@ def _item(
         text=text,
         topic=reader.text(data, "topic", where, required=False),
         required=required,
-        tier=tier,
-        reason=reason,
         activity=reader.boolean(data, "activity", where),
+        **warning_sign,
     )
 
 
-def load_instrument(path: Path) -> Instrument:
+def _combinations(reader: Reader, data: dict, items: tuple[Item, ...]) -> tuple[Combination, ...]:
+    by_id = {item.id: item for item in items}
+    found = []
+    for index, raw in enumerate(reader.tables(data.get("combinations"), "combinations")):
+        here = f"combinations[{index}]"
+        reader.table(raw, here, {"id", "urgency", "when_all", "reason"})
+        urgency = raw.get("urgency")
+        if urgency not in LEVELS:
+            reader.fail(f"{here}.urgency", f"use one of {LEVELS}")
+        groups = raw.get("when_all")
+        if (
+            not isinstance(groups, list)
+            or len(groups) < 2
+            or not all(isinstance(g, list) and g and all(isinstance(i, str) for i in g)
+                       for g in groups)
+        ):  # fmt: skip
+            reader.fail(f"{here}.when_all", "give two or more groups of item ids, e.g. "
+                        '[["cancer"], ["leg_one_weaker", "legs_weaker"]]')  # fmt: skip
+        for group in groups:
+            for item_id in group:
+                if item_id not in by_id:
+                    reader.fail(f"{here}.when_all", f"no item with id '{item_id}'")
+        level = LEVELS.index(urgency) + 1
+        if all(min(by_id[i].level for i in group) <= level for group in groups):
+            reader.fail(
+                f"{here}.urgency",
+                "a combination must be more urgent than some of its signs alone",
+            )
+        found.append(
+            Combination(
+                id=reader.string(raw, "id", here, FIELD_ID),
+                urgency=urgency,
+                groups=tuple(tuple(group) for group in groups),
+                reason=reader.text(raw, "reason", here),
+            )
+        )
+    reader.unique(found, "combinations")
+    return tuple(found)
+
+
+def load_instrument(path: Path, expected_id: str | None = None) -> Instrument:
     reader = Reader(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -227,7 +322,7 @@ def load_instrument(path: Path) -> Instrument:
         reader.fail("(file)", f"not valid TOML: {error}")
     reader.table(data, "", INSTRUMENT_KEYS)
     instrument_id = reader.string(data, "id", "", FIELD_ID)
-    if path.stem != instrument_id:
+    if (expected_id or path.stem) != instrument_id:
         reader.fail("id", f"'{instrument_id}' must match the file name '{path.stem}'")
     kind = reader.string(data, "kind", "")
     if kind not in KINDS:
@@ -274,11 +369,12 @@ def load_instrument(path: Path) -> Instrument:
     bands = []
     for index, band in enumerate(reader.tables(data.get("bands"), "bands")):
         here = f"bands[{index}]"
-        reader.table(band, here, {"id", "label", "explain"})
+        reader.table(band, here, {"id", "label", "patient_label", "explain"})
         bands.append(
             Band(
                 reader.string(band, "id", here),
                 reader.text(band, "label", here),
+                reader.text(band, "patient_label", here),
                 reader.text(band, "explain", here),
             )
         )
@@ -286,20 +382,27 @@ def load_instrument(path: Path) -> Instrument:
     variants = []
     for index, variant in enumerate(reader.tables(data.get("variants"), "variants")):
         here = f"variants[{index}]"
-        reader.table(variant, here, {"id", "name", "text"})
+        reader.table(variant, here, {"id", "name", "text", "recall", "asks_history"})
+        asks_history = variant.get("asks_history", True)
+        if not isinstance(asks_history, bool):
+            reader.fail(f"{here}.asks_history", "must be true or false")
         variants.append(
             Variant(
                 reader.string(variant, "id", here, FIELD_ID),
                 reader.text(variant, "name", here),
-                reader.text(variant, "text", here),
+                reader.text(variant, "text", here, required=len(items) == 1),
+                reader.text(variant, "recall", here, required=False),
+                asks_history,
             )
         )
     reader.unique(variants, "variants")
-    advice = {}
+    combinations = ()
     if kind == "screen":
-        raw_advice = reader.table(data.get("advice"), "advice", {"tier1", "tier2", "tier3"})
-        for tier in TIERS:
-            advice[tier] = reader.text(raw_advice, f"tier{tier}", "advice")
+        reader.unique(items, "items", "id")
+        combinations = _combinations(reader, data, items)
+    elif "combinations" in data:
+        reader.fail("combinations", "only a warning-sign screen has combinations")
+    _check_mic(reader, data)
     sources = data.get("sources", [])
     if not isinstance(sources, list) or not all(isinstance(s, str) and s for s in sources):
         reader.fail("sources", "give a list of references")
@@ -315,27 +418,51 @@ def load_instrument(path: Path) -> Instrument:
         intro=reader.text(data, "intro", ""),
         recall=reader.text(data, "recall", "", required=False),
         copyright=reader.text(data, "copyright", ""),
+        licence_note=reader.text(data, "licence_note", "", required=False),
         licence=licence,
         reference_wording=wording,
         items=items,
         missing_rule=reader.text(data, "missing_rule", ""),
         max_missing=reader.integer(data, "max_missing", "", 0, 0),
-        min_answered=data.get("min_answered"),
+        min_answered=(
+            reader.integer(data, "min_answered", "", 1) if "min_answered" in data else None
+        ),
         higher_is_better=reader.boolean(data, "higher_is_better", ""),
         minimum=_number(reader, data, "minimum", ""),
         maximum=_number(reader, data, "maximum", ""),
         mic_points=_number(reader, data, "mic_points", ""),
         mic_percent=_number(reader, data, "mic_percent", ""),
+        mic_floor_points=_number(reader, data, "mic_floor_points", ""),
+        mic_points_worse=_number(
+            reader, data, "mic_points_worse", "", default=data.get("mic_points")
+        ),
+        mic_source=data.get("mic_source", ""),
         loinc=data.get("loinc", ""),
         subscales=tuple(subscales),
         bands=tuple(bands),
         variants=tuple(variants),
-        advice=advice,
+        combinations=combinations,
         sources=tuple(sources),
     )
     if kind == "score" and (instrument.minimum is None or instrument.maximum is None):
         reader.fail("maximum", "a scored instrument needs its minimum and maximum")
     return instrument
+
+
+def _check_mic(reader: Reader, data: dict) -> None:
+    """Change rules that can be applied: a per-cent threshold only with an absolute floor, and
+    every threshold with its source."""
+    if "mic_percent" in data and "mic_floor_points" not in data:
+        reader.fail(
+            "mic_floor_points",
+            "a per-cent threshold needs an absolute floor: a 1-point change at a low baseline is "
+            "not an important one",
+        )
+    if "mic_floor_points" in data and "mic_percent" not in data:
+        reader.fail("mic_floor_points", "only used with mic_percent")
+    mics = {"mic_points", "mic_percent", "mic_points_worse"} & set(data)
+    if mics and not (isinstance(data.get("mic_source"), str) and data["mic_source"].strip()):
+        reader.fail("mic_source", "name the source of the minimal important change")
 
 
 def load_folder(folder: Path = FOLDER) -> dict[str, Instrument]:
@@ -353,5 +480,26 @@ def instruments() -> dict[str, Instrument]:
     return load_folder()
 
 
-def instrument(instrument_id: str) -> Instrument:
-    return instruments()[instrument_id]
+@cache
+def _archived(instrument_id: str, version: str) -> Instrument | None:
+    path = ARCHIVE / f"{instrument_id}-{version}.toml"
+    if not path.exists():
+        return None
+    definition = load_instrument(path, expected_id=instrument_id)
+    if definition.version != version:
+        raise ContentError(path, "version", f"the file name says version {version}")
+    return definition
+
+
+def instrument(instrument_id: str, version: str | None = None) -> Instrument:
+    """The current definition, or the one of an earlier ``version`` (from the archive) so that
+    answers keep the meaning they were given with. An unknown version gets the current one."""
+    current = instruments()[instrument_id]
+    if version is None or version == current.version:
+        return current
+    return _archived(instrument_id, version) or current
+
+
+def definition_of(response) -> Instrument:
+    """The definition a response was answered with."""
+    return instrument(response.instrument_id, response.instrument_version)

@@ -8,8 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 # The default sets. A set entry is an instrument id, or "instrument:variant" for instruments asked
 # about more than one place (pain in the back and in the leg).
-DEFAULT_INTAKE = ["nrs:back", "nrs:leg", "startback", "rmdq", "pseq", "redflags", "agenda"]
-DEFAULT_FOLLOW_UP = ["nrs:back", "nrs:leg", "startback", "rmdq", "pseq", "redflags"]
+# The warning-sign screen asks its history items at intake only ("redflags:follow_up" asks what is
+# new since last time).
+DEFAULT_INTAKE = [
+    "nrs:back", "nrs:leg", "startback", "rmdq", "pseq", "redflags:intake", "agenda",
+]  # fmt: skip
+DEFAULT_FOLLOW_UP = ["nrs:back", "nrs:leg", "startback", "rmdq", "pseq", "redflags:follow_up"]
 DEFAULT_FOLLOW_UP_WEEKS = [4, 12, 26]
 
 
@@ -22,6 +26,8 @@ class Schedule(models.Model):
     intake = models.JSONField(default=list)
     follow_up = models.JSONField(default=list)
     follow_up_weeks = models.JSONField(default=list)
+    # At least this many items answered, by instrument ({"psfs": 3}); else the instrument's own.
+    min_answered = models.JSONField(default=dict)
     changed_at = models.DateTimeField(default=timezone.now)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -134,12 +140,9 @@ class Response(models.Model):
     total = models.FloatField(null=True, blank=True)
     subscales = models.JSONField(default=dict)
     band = models.CharField(max_length=20, blank=True)
-    # Warning signs: the highest tier answered "yes" (1 most urgent), and who has seen it.
-    flag_tier = models.PositiveSmallIntegerField(null=True, blank=True)
-    reviewed_at = models.DateTimeField(null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    # Warning signs: the most urgent level answered "yes" so far (1 now ... 4 at follow-up), set
+    # with every save. The alert and its acknowledgement live in safety.Alert.
+    flag_level = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["position", "id"]

@@ -37,11 +37,11 @@ def note_name(key: str) -> str:
     return f"note-{key}"
 
 
-def read_post(definition: Instrument, data) -> tuple[dict, dict]:
-    raw = {item.key: data.get(field_name(item.key), "") for item in definition.items}
-    notes = {
-        item.key: data.get(note_name(item.key), "") for item in definition.items if item.activity
-    }
+def read_post(definition: Instrument, data, variant: str = "") -> tuple[dict, dict]:
+    """The answers and notes posted for the items asked in this variant."""
+    items = definition.asked(variant)
+    raw = {item.key: data.get(field_name(item.key), "") for item in items}
+    notes = {item.key: data.get(note_name(item.key), "") for item in items if item.activity}
     return raw, notes
 
 
@@ -65,6 +65,9 @@ def shown(
     ]
 
 
-def urgent(definition: Instrument, answers: dict) -> list[int]:
-    """The tiers of warning signs answered "yes", most urgent first."""
-    return sorted({i.tier for i in definition.items if i.tier and answers.get(i.key) == 1})
+def recall(definition: Instrument, wording: Wording, variant: str) -> str:
+    """The time the questions are about: the variant's own (a follow-up: "since last time")."""
+    chosen = definition.variant(variant) if variant else None
+    if chosen and chosen.recall and wording.is_reference:
+        return str(chosen.recall)
+    return wording.recall

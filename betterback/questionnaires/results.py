@@ -12,6 +12,9 @@ from betterback.patients.models import CareRelationship
 from betterback.questionnaires import rules
 from betterback.questionnaires.definitions import Instrument, instruments
 from betterback.questionnaires.models import Notice, Response
+from betterback.safety.display import reason_text
+from betterback.safety.models import Alert
+from betterback.safety.services import alerts_for
 
 # The order in which results are shown: pain first, then risk, function and confidence.
 ORDER = ["nrs", "startback", "rmdq", "odi", "psfs", "pseq", "fabq", "orebro10"]
@@ -76,30 +79,12 @@ def series_for(patient) -> list[Series]:
 def read_results(*, patient, actor, source: str) -> dict:
     responses = list(_submitted(patient))
     record(actor=actor, action=Action.READ, source=source, patient=patient, target="results")
-    flagged = [r for r in responses if r.instrument_id == "redflags" and r.flag_tier]
     agenda = [r for r in responses if r.instrument_id == "agenda" and r.answers]
     return {
         "series": series_of(responses),
-        "flags": flagged,
+        "alerts": alerts_for(patient),
         "agenda": agenda[-1] if agenda else None,
     }
-
-
-def open_flags(patient) -> list[Response]:
-    return list(
-        _submitted(patient).filter(
-            instrument_id="redflags", flag_tier__isnull=False, reviewed_at__isnull=True
-        )
-    )
-
-
-def flag_reasons(response: Response) -> list[tuple[int, str]]:
-    definition = instruments()["redflags"]
-    return [
-        (item.tier, str(item.reason))
-        for item in definition.items
-        if item.tier and response.answers.get(item.key) == 1
-    ]
 
 
 @dataclass
@@ -134,6 +119,9 @@ def follow_up_list(*, clinician, source: str) -> list[Row]:
             "patient_id", flat=True
         )
     )
+    alerts: dict[int, list[Alert]] = {}
+    for alert in Alert.objects.open().filter(patient__in=patients):
+        alerts.setdefault(alert.patient_id, []).append(alert)
     unanswered: dict[int, object] = {}
     for patient_id, sent_at in Notice.objects.filter(
         kind=Notice.Kind.REMINDER,
@@ -150,9 +138,8 @@ def follow_up_list(*, clinician, source: str) -> list[Row]:
             unanswered_since=unanswered.get(patient.pk),
             had_session=patient.pk in with_session,
         )
-        for response in patient.submitted:
-            if response.instrument_id == "redflags" and response.flag_tier:
-                facts.flags += [] if response.reviewed_at else flag_reasons(response)
+        for alert in alerts.get(patient.pk, []):
+            facts.flags += [(sign["level"], reason_text(sign)) for sign in alert.signs]
         for series in series_of(patient.submitted):
             change = series.change
             if change and change.important and change.direction == "worse":

@@ -32,7 +32,9 @@ class Score:
 class Instrument:
     id: str
     items: dict[str, range]  # item number -> allowed codes
-    rule: Callable[[dict[str, int | None]], Score]
+    rule: Callable[..., Score]
+    # The rule takes min_answered: how many items must be answered (a clinic may ask for more).
+    takes_minimum: bool = False
 
 
 def _code(instrument: str, item: str, value, allowed: range) -> int | None:
@@ -111,11 +113,13 @@ def _odi(codes: dict) -> Score:
 # --- Patient-Specific Functional Scale -----------------------------------------------------
 
 
-def _psfs(codes: dict) -> Score:
+def _psfs(codes: dict, min_answered: int = 1) -> Score:
+    # The mean of the activities rated (Stratford 1995): one is enough, unless the clinic asks
+    # for more. ``subscales["rated"]`` says how many.
     rated = [codes[a] for a in _numbers(1, 5) if codes.get(a) is not None]
-    if len(rated) < 3:  # the scale asks for 3 to 5 activities
-        return Score(None)
-    return Score(round(sum(rated) / len(rated), 2), {}, None, True)
+    if not rated or len(rated) < min_answered:
+        return Score(None, {"rated": len(rated)})
+    return Score(round(sum(rated) / len(rated), 2), {"rated": len(rated)}, None, True)
 
 
 # --- Pain Self-Efficacy Questionnaire ------------------------------------------------------
@@ -172,7 +176,7 @@ INSTRUMENTS: dict[str, Instrument] = {
     ),
     "rmdq": Instrument("rmdq", {n: range(2) for n in _numbers(1, 24)}, _rmdq),
     "odi": Instrument("odi", {n: range(6) for n in _numbers(1, 10)}, _odi),
-    "psfs": Instrument("psfs", {n: range(11) for n in _numbers(1, 5)}, _psfs),
+    "psfs": Instrument("psfs", {n: range(11) for n in _numbers(1, 5)}, _psfs, takes_minimum=True),
     "pseq": Instrument("pseq", {n: range(7) for n in _numbers(1, 10)}, _pseq),
     "fabq": Instrument("fabq", {n: range(7) for n in _numbers(1, 16)}, _fabq),
     "orebro10": Instrument(
@@ -182,9 +186,10 @@ INSTRUMENTS: dict[str, Instrument] = {
 }
 
 
-def score(instrument_id: str, answers: Answers) -> Score:
+def score(instrument_id: str, answers: Answers, *, min_answered: int | None = None) -> Score:
     """Score one response. Raises KeyError for an unknown instrument and InvalidAnswer for an
-    unknown item or a code the item does not allow."""
+    unknown item or a code the item does not allow. ``min_answered``: a clinic's own minimum of
+    items answered, for the instruments whose rule allows one (PSFS)."""
     instrument = INSTRUMENTS[instrument_id]
     given = {str(item): value for item, value in answers.items()}
     for item in given:
@@ -194,6 +199,8 @@ def score(instrument_id: str, answers: Answers) -> Score:
         item: _code(instrument_id, item, given.get(item), allowed)
         for item, allowed in instrument.items.items()
     }
+    if min_answered and instrument.takes_minimum:
+        return instrument.rule(codes, min_answered=min_answered)
     return instrument.rule(codes)
 
 

@@ -7,8 +7,12 @@ from django.utils import timezone
 
 from betterback.audit.models import Action
 from betterback.audit.services import record
-from betterback.questionnaires import scoring
-from betterback.questionnaires.definitions import Instrument, instrument, instruments
+from betterback.questionnaires import scoring, signs
+from betterback.questionnaires.definitions import (
+    Instrument,
+    definition_of,
+    instruments,
+)
 from betterback.questionnaires.models import (
     DEFAULT_FOLLOW_UP,
     DEFAULT_FOLLOW_UP_WEEKS,
@@ -21,6 +25,7 @@ from betterback.questionnaires.models import (
     WordingPack,
 )
 from betterback.questionnaires.wording import Wording, from_pack, reference
+from betterback.safety import services as safety
 
 
 class InvalidAnswers(ValueError):
@@ -264,23 +269,56 @@ def clean_answers(definition: Instrument, raw: dict) -> tuple[dict, dict[str, st
     return answers, problems
 
 
-def missing_required(definition: Instrument, answers: dict) -> list[str]:
-    return [i.key for i in definition.items if i.required and answers.get(i.key) is None]
+def missing_required(
+    definition: Instrument, answers: dict, variant: str = "", min_answered: int | None = None
+) -> list[str]:
+    """The items still to answer before the answers can be sent. ``min_answered``: at least that
+    many of the items (the PSFS activities rated)."""
+    asked = definition.asked(variant)
+    missing = [i.key for i in asked if i.required and answers.get(i.key) is None]
+    minimum = min_answered or definition.min_answered
+    if minimum:
+        given = sum(1 for i in asked if answers.get(i.key) is not None)
+        unanswered = [i.key for i in asked if answers.get(i.key) is None]
+        missing += [key for key in unanswered[: max(0, minimum - given)] if key not in missing]
+    return missing
 
 
-def _flag_tier(definition: Instrument, answers: dict) -> int | None:
-    tiers = [i.tier for i in definition.items if i.tier and answers.get(i.key) == 1]
-    return min(tiers) if tiers else None
+def _history(response: Response) -> frozenset[str]:
+    """History signs the patient said "yes" to in earlier answers of the same screen."""
+    found: set[str] = set()
+    earlier = Response.objects.filter(
+        patient_id=response.patient_id, instrument_id=response.instrument_id
+    ).exclude(pk=response.pk)
+    for other in earlier.only("instrument_id", "instrument_version", "answers"):
+        found |= signs.history_yes(definition_of(other), other.answers)
+    return frozenset(found)
 
 
-def _apply_score(response: Response, definition: Instrument) -> None:
+def _assess_signs(response: Response, definition: Instrument, *, actor, source: str) -> None:
+    """Warning signs count the moment they are saved, sent or not: the response's level, and an
+    alert for the patient's clinicians (safety.services)."""
+    asks_history = definition.asked(response.variant) == definition.items
+    history = frozenset() if asks_history else _history(response)
+    assessment = signs.assess(definition, response.answers, response.variant, history)
+    response.flag_level = assessment.level
+    if response.pk is not None:
+        Response.objects.filter(pk=response.pk).update(flag_level=assessment.level)
+    safety.record_signs(
+        patient=response.patient,
+        source_id=response.public_id,
+        signs=[sign.as_data() for sign in assessment.signs],
+        actor=actor,
+        source=source,
+    )
+
+
+def _apply_score(response: Response, definition: Instrument, min_answered=None) -> None:
     if definition.scored:
-        result = scoring.score(definition.id, response.answers)
+        result = scoring.score(definition.id, response.answers, min_answered=min_answered)
         response.total = result.total
         response.subscales = {k: v for k, v in result.subscales.items() if v is not None}
         response.band = result.band or ""
-    elif definition.kind == "screen":
-        response.flag_tier = _flag_tier(definition, response.answers)
 
 
 def save_answers(
@@ -293,15 +331,17 @@ def save_answers(
     submit: bool = False,
     allow_missing: bool = False,
     wording: str = "",
+    min_answered: int | None = None,
 ) -> Response:
     """Store answers, partial or final. A submitted response is final: a second submit (a
-    double click, a resent form) changes nothing. Raises InvalidAnswers."""
-    definition = instrument(response.instrument_id)
+    double click, a resent form) changes nothing. Warning signs raise their alert at once, before
+    the answers are sent. Raises InvalidAnswers."""
+    definition = definition_of(response)
     answers, problems = clean_answers(definition, raw)
     if problems:
         raise InvalidAnswers(problems)
     with transaction.atomic():
-        locked = Response.objects.select_for_update().get(pk=response.pk)
+        locked = Response.objects.select_for_update().select_related("patient").get(pk=response.pk)
         if locked.is_submitted:
             return locked
         merged = {**locked.answers, **answers}
@@ -309,7 +349,11 @@ def save_answers(
         for key in raw:
             if key not in answers and key in merged:
                 del merged[key]
-        missing = missing_required(definition, merged) if submit and not allow_missing else []
+        missing = (
+            missing_required(definition, merged, locked.variant, min_answered)
+            if submit and not allow_missing
+            else []
+        )
         submit = submit and not missing
         locked.answers = merged
         locked.wording = locked.wording or wording
@@ -318,7 +362,9 @@ def save_answers(
         locked.updated_at = timezone.now()
         if submit:
             locked.submitted_at, locked.submitted_by = locked.updated_at, actor
-            _apply_score(locked, definition)
+            _apply_score(locked, definition, min_answered)
+        if definition.kind == "screen":
+            _assess_signs(locked, definition, actor=actor, source=source)
         locked.save()
         if submit and locked.questionnaire_set_id:
             _complete_set_if_done(locked.questionnaire_set_id)
@@ -343,10 +389,20 @@ def _complete_set_if_done(set_id: int) -> None:
 
 
 def enter_paper(
-    *, patient, definition: Instrument, variant: str, raw: dict, notes: dict, key, actor, source
+    *,
+    patient,
+    definition: Instrument,
+    variant: str,
+    raw: dict,
+    notes: dict,
+    key,
+    actor,
+    source,
+    min_answered: int | None = None,
 ) -> Response:
     """A clinician types in a paper form. The form's key makes a double submit store one
-    response. Missing answers are allowed: the instrument's missing-item rule decides the score."""
+    response. Missing answers are allowed: the instrument's missing-item rule decides the score.
+    Warning signs raise their alert as on screen."""
     answers, problems = clean_answers(definition, raw)
     if problems:
         raise InvalidAnswers(problems)
@@ -371,10 +427,12 @@ def enter_paper(
         submitted_at=timezone.now(),
         submitted_by=actor,
     )
-    _apply_score(response, definition)
+    _apply_score(response, definition, min_answered)
     try:
         with transaction.atomic():
             response.save()
+            if definition.kind == "screen":
+                _assess_signs(response, definition, actor=actor, source=source)
     except IntegrityError:  # the same form, submitted twice at the same moment
         return Response.objects.get(key=key)
     record(
@@ -386,17 +444,3 @@ def enter_paper(
         detail={"paper": True},
     )
     return response
-
-
-def review_flag(*, response: Response, actor, source: str) -> None:
-    Response.objects.filter(pk=response.pk, reviewed_at__isnull=True).update(
-        reviewed_at=timezone.now(), reviewed_by=actor
-    )
-    record(
-        actor=actor,
-        action=Action.UPDATE,
-        source=source,
-        patient=response.patient,
-        target="questionnaire:redflags",
-        detail={"reviewed": True},
-    )

@@ -21,11 +21,6 @@ urlpatterns = [
         name="response_detail",
     ),
     path(
-        "clinic/patients/<uuid:public_id>/results/<uuid:response_id>/seen/",
-        clinician_views.review_flag,
-        name="review_flag",
-    ),
-    path(
         "clinic/patients/<uuid:public_id>/paper/",
         clinician_views.paper_choice,
         name="paper_choice",

@@ -10,7 +10,7 @@ from betterback.audit.services import source_of
 from betterback.patients.access import own_patient_record
 from betterback.questionnaires import presentation, results, services
 from betterback.questionnaires.access import own_response, own_set
-from betterback.questionnaires.definitions import instrument, instruments
+from betterback.questionnaires.definitions import definition_of
 
 STEP_ACTIONS = {"next": 1, "back": -1}
 
@@ -37,11 +37,20 @@ def continue_set(request, set_id):
     return redirect("questionnaires:done", qset.public_id)
 
 
-def _first_unanswered(definition, answers) -> int:
-    for index, item in enumerate(definition.items):
+def _first_unanswered(items, answers) -> int:
+    for index, item in enumerate(items):
         if answers.get(item.key) is None:
             return index
-    return len(definition.items) - 1
+    return len(items) - 1
+
+
+# Warning signs up to "the same day" put their advice at the top of every next screen, in view.
+URGENT_UP_TO = 2
+
+
+def _urgent_level(responses) -> int | None:
+    """The most urgent warning sign the patient has answered "yes" to in this set, sent or not."""
+    return min((r.flag_level for r in responses if r.flag_level), default=None)
 
 
 def _step(value, count: int) -> int | None:
@@ -59,14 +68,17 @@ def answer(request, set_id, response_id):
     if response.is_submitted:
         return redirect("questionnaires:continue", qset.public_id)
     source = source_of(request)
-    definition = instrument(response.instrument_id)
-    wording = services.wording_for(definition, qset.clinician.clinic, get_language())
-    count = len(definition.items)
+    definition = definition_of(response)
+    clinic = qset.clinician.clinic
+    wording = services.wording_for(definition, clinic, get_language())
+    minimum = services.schedule_for(clinic).min_answered.get(definition.id)
+    items = definition.asked(response.variant)
+    count = len(items)
     problems, notes = {}, response.notes
     if request.method == "POST":
         action = request.POST.get("action", "save")
         step = _step(request.POST.get("step"), count) or 0
-        raw, notes = presentation.read_post(definition, request.POST)
+        raw, notes = presentation.read_post(definition, request.POST, response.variant)
         try:
             response = services.save_answers(
                 response=response,
@@ -76,17 +88,15 @@ def answer(request, set_id, response_id):
                 source=source,
                 submit=action == "submit",
                 wording=wording.source,
+                min_answered=minimum,
             )
         except services.InvalidAnswers as error:
             problems = error.problems
             response.refresh_from_db()
             answers = {**response.answers, **raw}
-            if action != "submit":
-                step = next((i for i, it in enumerate(definition.items) if it.key in problems), 0)
-            else:
-                step = next(i for i, it in enumerate(definition.items) if it.key in problems)
+            step = next((i for i, it in enumerate(items) if it.key in problems), 0)
         else:
-            current = definition.items[step]
+            current = items[step]
             if action == "submit":
                 return redirect("questionnaires:continue", qset.public_id)
             if action == "save":
@@ -98,19 +108,18 @@ def answer(request, set_id, response_id):
             else:
                 target = step + STEP_ACTIONS.get(action, 0)
                 url = reverse("questionnaires:answer", args=[qset.public_id, response.public_id])
-                return redirect(f"{url}?step={_step(target, count)}#question")
+                urgent = _urgent_level(qset.responses.all())
+                anchor = "urgent" if urgent and urgent <= URGENT_UP_TO else "question"
+                return redirect(f"{url}?step={_step(target, count)}#{anchor}")
     else:
         services.read_response(response=response, actor=request.user, source=source)
         answers = response.answers
         step = _step(request.GET.get("step"), count)
         if step is None:
-            step = _first_unanswered(definition, answers)
+            step = _first_unanswered(items, answers)
     responses = list(qset.responses.all())
     position = next(i for i, r in enumerate(responses) if r.pk == response.pk) + 1
     # A warning sign answered "yes" stays in view for the rest of the set.
-    urgent = {r.flag_tier for r in responses if r.flag_tier}
-    urgent |= set(presentation.urgent(definition, response.answers))
-    screen = instruments().get("redflags")
     return render(
         request,
         "questionnaires/answer.html",
@@ -119,6 +128,7 @@ def answer(request, set_id, response_id):
             "response": response,
             "definition": definition,
             "wording": wording,
+            "recall": presentation.recall(definition, wording, response.variant),
             "variant": definition.variant(response.variant),
             "questions": presentation.shown(
                 definition, wording, response.variant, answers, notes, problems
@@ -127,8 +137,7 @@ def answer(request, set_id, response_id):
             "count": count,
             "position": position,
             "total": len(responses),
-            "urgent": sorted(urgent),
-            "advice": screen.advice if screen else {},
+            "urgent": _urgent_level(responses),
             "errors": problems,
         },
         status=400 if problems else 200,
@@ -142,12 +151,8 @@ def done(request, set_id):
     responses = services.read_set(qset=qset, actor=request.user, source=source_of(request))
     if any(not r.is_submitted for r in responses):
         return redirect("questionnaires:continue", qset.public_id)
-    screen = instruments().get("redflags")
-    tiers = sorted({r.flag_tier for r in responses if r.flag_tier})
     return render(
-        request,
-        "questionnaires/done.html",
-        {"qset": qset, "tiers": tiers, "advice": screen.advice if screen else {}},
+        request, "questionnaires/done.html", {"qset": qset, "urgent": _urgent_level(responses)}
     )
 
 

@@ -155,7 +155,7 @@ class Question:
     item: Item
     text: str
     options: list[tuple[int, str]]
-    tier: int | None
+    level: int | None  # a warning sign's urgency
 
     @property
     def key(self) -> str:
@@ -167,11 +167,12 @@ class Question:
 
 
 def questions(instrument: Instrument, wording: Wording, variant: str = "") -> list[Question]:
+    """The questions asked in this variant (a follow-up leaves out history items)."""
     chosen = instrument.variant(variant) if variant else None
     result = []
-    for item in instrument.items:
+    for item in instrument.asked(variant):
         text = wording.items.get(item.key, "")
-        if chosen and len(instrument.items) == 1:
+        if chosen and chosen.text and len(instrument.items) == 1:
             text = str(chosen.text) if wording.is_reference else text
         if not text:  # no licensed wording: the clinician works from the paper form
             text = _("Section %(number)s: %(topic)s") % {
@@ -185,5 +186,5 @@ def questions(instrument: Instrument, wording: Wording, variant: str = "") -> li
             options = [(code, str(code)) for code in item.scale.codes]
         else:
             options = []
-        result.append(Question(item, text, options, item.tier))
+        result.append(Question(item, text, options, item.level))
     return result

@@ -12,7 +12,14 @@ from pathlib import Path
 
 from django.conf import settings
 
-from betterback.content.loader import PART_ID, ContentError, Reader, read_sources
+from betterback.content.loader import (
+    PART_ID,
+    ContentError,
+    Reader,
+    merge_sources,
+    read_sources,
+    shared_section,
+)
 from betterback.content.model import Material, Section, Source, Text
 
 QUESTION_TYPES = ("single", "multiple", "order", "phrasing")
@@ -254,7 +261,7 @@ def _question(reader: Reader, data: dict, where: str) -> Question:
     )
 
 
-def load_module(path: Path, number: int, materials: dict[str, Material]) -> Module:
+def load_module(path: Path, number: int, materials: dict[str, Material], safety=None) -> Module:
     reader, data = _read(path)
     reader.table(data, "", MODULE_KEYS)
     module_id = reader.string(data, "id", "", PART_ID)
@@ -266,6 +273,9 @@ def load_module(path: Path, number: int, materials: dict[str, Material]) -> Modu
     sections = []
     for index, raw in enumerate(reader.tables(data.get("sections"), "sections")):
         here = f"sections[{index}]"
+        if "shared" in raw:
+            sections.append(shared_section(reader, raw, here, safety))
+            continue
         reader.table(raw, here, {"id", "heading", "body", "sources"})
         sections.append(
             Section(
@@ -278,6 +288,8 @@ def load_module(path: Path, number: int, materials: dict[str, Material]) -> Modu
     if not sections:
         reader.fail("sections", "a module needs at least one section to read")
     reader.unique(sections, "sections")
+    if safety is not None:
+        sources = merge_sources(reader, sources, sections, safety)
 
     notes = []
     for index, raw in enumerate(reader.tables(data.get("materials"), "materials")):
@@ -414,8 +426,13 @@ def _ids(reader: Reader, data: dict, key: str, folder: Path) -> list[str]:
     return ids
 
 
-def load_course(folder: Path, materials: dict[str, Material]) -> Course:
-    """The whole course in the folder, checked against the toolkit's content pack."""
+def load_course(folder: Path, materials: dict[str, Material], safety=None) -> Course:
+    """The whole course in the folder, checked against the toolkit's content pack (``safety``:
+    the pack's warning-sign texts, for shared sections; the configured pack's by default)."""
+    if safety is None:
+        from betterback.content.pack import safety as pack_safety
+
+        safety = pack_safety()
     path = folder / "course.toml"
     reader, data = _read(path)
     reader.table(data, "", COURSE_KEYS)
@@ -424,7 +441,7 @@ def load_course(folder: Path, materials: dict[str, Material]) -> Course:
     if len(case_ids) < MINIMUM_CASES:
         reader.fail("cases", f"the course needs at least {MINIMUM_CASES} cases")
     modules = tuple(
-        load_module(folder / "modules" / f"{module_id}.toml", number, materials)
+        load_module(folder / "modules" / f"{module_id}.toml", number, materials, safety)
         for number, module_id in enumerate(module_ids, start=1)
     )
     cases = tuple(

@@ -1,5 +1,6 @@
 """The content pack loader refuses every kind of broken pack, naming the file and the field."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,8 @@ from django.utils import translation
 
 from betterback.content.loader import ContentError, load_pack
 from betterback.content.pack import pack
+
+DEFAULT_PACK = Path(__file__).resolve().parent.parent / "pack"
 
 PICTURE = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="#0059b3"/></svg>'
 
@@ -105,6 +108,9 @@ en = "Confidence"
 
 
 def write(folder: Path, text: str, name="goals", picture=PICTURE) -> Path:
+    """One material in the pack folder, which also gets the default pack's warning-sign texts."""
+    if not (folder / "safety.toml").exists():
+        shutil.copy(DEFAULT_PACK / "safety.toml", folder / "safety.toml")
     path = folder / name / "material.toml"
     path.parent.mkdir(parents=True)
     path.write_text(text, encoding="utf-8")

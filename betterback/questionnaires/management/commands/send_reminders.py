@@ -1,18 +1,22 @@
 from django.core.management.base import BaseCommand
 
 from betterback.questionnaires import reminders as questionnaire_emails
+from betterback.safety import notify as alert_emails
 from betterback.selfcare import reminders as check_in_reminders
 
 
 class Command(BaseCommand):
     help = (
-        "Send the emails that are due: new follow-up questionnaires, questionnaire reminders and "
-        "the patients' own check-in reminders. Safe to run every minute: each email is sent once."
+        "Send the emails that are due: urgent warning-sign alerts to clinicians (and their "
+        "escalation to the clinic administrator), new follow-up questionnaires, questionnaire "
+        "reminders and the patients' own check-in reminders. Run it every minute: each email is "
+        "sent once."
     )
 
     def handle(self, *args, **options):
         sent = failed = 0
-        for sender in (questionnaire_emails, check_in_reminders):
+        # Alerts first: they are the emails that cannot wait.
+        for sender in (alert_emails, questionnaire_emails, check_in_reminders):
             outcome = sender.send_due()
             sent += outcome.sent
             failed += outcome.failed
