@@ -40,7 +40,7 @@ ID_RULES = {
 
 MATERIAL_KEYS = {
     "id", "number", "version", "phase", "audience", "in_plan", "title", "summary", "intro",
-    "sources", "sections", "illustrations", "fields",
+    "sources", "sections", "illustrations", "fields", "charts", "comparisons",
 }  # fmt: skip
 FIELD_KEYS = {
     "id", "type", "label", "help", "clinician_only", "required", "options", "options_from",
@@ -323,6 +323,11 @@ def load_material(path: Path, safety=None) -> Material:
         for index, item in enumerate(reader.tables(data.get("fields"), "fields"))
     ]
     reader.unique(fields, "fields")
+    # Imported here, not at the top: loader_parts itself imports Reader from this module.
+    from betterback.content.loader_parts import check_links, read_parts
+
+    charts, comparisons = read_parts(reader, data, known_sources)
+    check_links(reader, charts, comparisons, sections, fields)
     if safety is not None:
         sources = merge_sources(reader, sources, sections, safety)
 
@@ -340,6 +345,8 @@ def load_material(path: Path, safety=None) -> Material:
         sections=tuple(sections),
         illustrations=tuple(illustrations),
         fields=tuple(_resolve_options_from(reader, fields)),
+        charts=charts,
+        comparisons=comparisons,
         folder=path.parent,
     )
 

@@ -6,6 +6,7 @@ Everything here is immutable and holds no database or request state.
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from pathlib import Path
+from typing import ClassVar
 
 from django.utils.translation import get_language
 
@@ -143,11 +144,84 @@ class Field:
 
 @dataclass(frozen=True)
 class Section:
+    kind: ClassVar[str] = "section"  # the templates' switch, and the prefix of the page anchor
+
     id: str
     heading: Text
     body: Text
     sources: tuple[str, ...]
     shared: str = ""  # a warning-sign level: the section shows the pack's one text for it
+
+
+@dataclass(frozen=True)
+class ChartColumn:
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    id: str
+    label: Text
+    values: tuple[float, ...]  # one per column, in the columns' order
+
+
+@dataclass(frozen=True)
+class Chart:
+    """Numbers by row and column, drawn as bars and always shown as a table too."""
+
+    kind: ClassVar[str] = "chart"
+
+    id: str
+    title: Text
+    description: Text  # a plain summary: the chart's text alternative
+    columns: tuple[ChartColumn, ...]
+    rows: tuple[ChartRow, ...]
+    sources: tuple[str, ...]
+    unit: str = ""
+    highlight_field: str = ""  # a single_choice field whose answer names a column
+    after_section: str = ""  # "": after all sections
+
+    def column(self, column_id: str) -> ChartColumn | None:
+        return next((c for c in self.columns if c.id == column_id), None)
+
+
+@dataclass(frozen=True)
+class Aspect:
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Point:
+    """What one option says about one aspect."""
+
+    aspect: Aspect
+    text: Text
+
+
+@dataclass(frozen=True)
+class ComparedOption:
+    id: str
+    title: Text
+    points: tuple[Point, ...]  # one per aspect, in the aspects' order
+    sources: tuple[str, ...] = ()
+    option_of: str = ""  # a choice field of the material that offers this option by its id
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Options side by side: the same questions (aspects) asked of each."""
+
+    kind: ClassVar[str] = "comparison"
+
+    id: str
+    heading: Text
+    aspects: tuple[Aspect, ...]
+    options: tuple[ComparedOption, ...]
+    sources: tuple[str, ...]
+    intro: Text | None = None
+    after_section: str = ""  # "": after all sections
 
 
 @dataclass(frozen=True)
@@ -182,7 +256,19 @@ class Material:
     sections: tuple[Section, ...] = ()
     illustrations: tuple[Illustration, ...] = ()
     fields: tuple[Field, ...] = ()
+    charts: tuple[Chart, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()
     folder: Path = dataclass_field(default=Path("."), compare=False)
+
+    @property
+    def reading_order(self) -> tuple[Section | Chart | Comparison, ...]:
+        """The sections, each followed by the charts and comparisons placed after it, then
+        those placed after all sections."""
+        extras = [*self.charts, *self.comparisons]
+        parts: list[Section | Chart | Comparison] = []
+        for section in self.sections:
+            parts += [section, *(e for e in extras if e.after_section == section.id)]
+        return (*parts, *(e for e in extras if not e.after_section))
 
     def field(self, field_id: str) -> Field:
         for candidate in self.fields:

@@ -22,6 +22,7 @@ from betterback.materials.models import Context, WorksheetEntry
 from betterback.patients.models import CareRelationship, Patient
 from betterback.questionnaires import services as questionnaires
 from betterback.questionnaires.models import QuestionnaireSet, Response, SetKind
+from betterback.safety.models import Alert
 from betterback.selfcare import services as selfcare
 from betterback.selfcare.models import CheckIn, Flare
 
@@ -30,12 +31,14 @@ WHAT_MATTERS = "what-matters"
 
 # Peter's answers, as he gave them in Danish: (activity, life area, pain stops it now, rank).
 PETER_LIFE_AREAS = ["family", "physical_activity", "work"]
+# (what, why it matters, life area, stopped by pain, rank)
 PETER_ACTIVITIES = [
-    ("Lege med mine børnebørn på gulvet", "family", True, 1),
-    ("Gå lange ture med hunden", "physical_activity", True, 2),
-    ("Arbejde fulde dage som tømrer", "work", False, 3),
-    ("Spille petanque med klubben", "leisure", True, None),
-]
+    ("Lege med mine børnebørn på gulvet", "At være en farfar, der er med", "family", True, 1),
+    ("Gå lange ture med hunden", "Ro i hovedet og frisk luft", "physical_activity", True, 2),
+    ("Arbejde fulde dage som tømrer", "At kunne forsørge os og være god til mit fag", "work",
+     False, 3),
+    ("Spille petanque med klubben", "Vennerne i klubben", "leisure", True, None),
+]  # fmt: skip
 
 
 def _user(email, full_name, language="da"):
@@ -89,17 +92,25 @@ def peter_data() -> dict:
             {
                 "key": f"demo{i}",
                 "text": text,
+                "why": why,
                 "area": area,
                 "stopped_by_pain": stopped,
                 "rank": rank,
             }
-            for i, (text, area, stopped, rank) in enumerate(PETER_ACTIVITIES, start=1)
+            for i, (text, why, area, stopped, rank) in enumerate(PETER_ACTIVITIES, start=1)
         ],
     }
 
 
-# Peter's finished session: goals for what matters, an action plan, a flare-up plan, follow-up.
+# Peter's finished session: what helps him, goals for what matters, an action plan (each action
+# with what helps), a flare-up plan, follow-up.
 PETER_PLAN = {
+    "helps-and-hinders": {
+        "resources": [
+            {"key": "res1", "text": "Hunden skal ud hver dag", "com_b": "motivation_automatic"},
+            {"key": "res2", "text": "Hanne går gerne med", "com_b": "opportunity_social"},
+        ],
+    },
     "my-goals": {
         "goals": [
             {"key": "goal1", "text": "Lege 20 minutter på gulvet med børnebørnene hver søndag",
@@ -119,9 +130,10 @@ PETER_PLAN = {
         "actions": [
             {"key": "act1", "what": "Gåtur med hunden", "when": "Mandag, onsdag, fredag kl. 8",
              "where": "Rundt om søen", "how_much": "20 minutter, 2 minutter mere hver uge",
-             "goal": "goal2", "confidence": 8},
+             "goal": "goal2", "helped_by": ["res1", "res2"], "confidence": 8},
             {"key": "act2", "what": "Øve at rejse mig fra gulvet", "when": "Hver aften",
-             "where": "Stuen", "how_much": "5 gange", "goal": "goal1", "confidence": 7},
+             "where": "Stuen", "how_much": "5 gange", "goal": "goal1", "helped_by": [],
+             "confidence": 7},
         ],
         "toolbox": [
             {"key": "tool1", "strategy": "Gå en kort tur", "when_to_use": "Når ryggen bliver stiv"},
@@ -182,14 +194,17 @@ def _answers(nrs_back, nrs_leg, startback, rmdq, pseq, flags=(), agenda=None) ->
         "startback": {str(n): code for n, code in enumerate(startback, start=1)},
         "rmdq": _ones(rmdq, 24),
         "pseq": {str(n): pseq // 10 + (n <= pseq % 10) for n in range(1, 11)},
-        "redflags": {str(n): int(n in flags) for n in range(1, 14)},
+        # The warning-sign screen: all 19 items at intake; a follow-up asks only what is new.
+        "redflags:intake": {str(n): int(n in flags) for n in range(1, 20)},
+        "redflags:follow_up": {str(n): int(n in flags) for n in range(1, 20)},
     }
     if agenda:
         answers["agenda"] = {"1": agenda}
     return answers
 
 
-# Peter improves from intake to week 12; Maja's intake has a warning sign and a high STarT Back.
+# Peter improves from intake to week 12; Maja's intake has a warning sign (new problems passing
+# urine: an emergency, "now") and a high STarT Back.
 PETER_ANSWERS = {
     None: _answers(6, 3, [1, 0, 1, 1, 0, 1, 0, 0, 3], 11, 30,
                    agenda="Jeg vil gerne kunne lege med mine børnebørn igen."),
@@ -239,7 +254,10 @@ def _questionnaire_history(peter, lise, maja, karim) -> None:
     intake = questionnaires.send_intake(
         patient=maja, clinician=karim, actor=maja.user, source=SOURCE
     )
-    _answer_set(intake, MAJA_ANSWERS, now - timedelta(hours=2))
+    answered = now - timedelta(hours=2)
+    _answer_set(intake, MAJA_ANSWERS, answered)
+    # Her warning sign was answered then too: the alert is dated with the answers.
+    Alert.objects.filter(patient=maja).update(raised_at=answered, urgent_since=answered)
 
 
 def _self_management(peter) -> None:
@@ -313,11 +331,13 @@ def demo_exists() -> bool:
 
 @transaction.atomic
 def load_demo() -> None:
+    # Both clinics are in the Region of Southern Denmark; Odense has a duty address.
     odense, _ = Clinic.objects.get_or_create(
-        name="Rygklinikken Odense", defaults={"city": "Odense"}
+        name="Rygklinikken Odense",
+        defaults={"city": "Odense", "region": "syddanmark", "duty_email": "vagt@demo.example"},
     )
     vejle, _ = Clinic.objects.get_or_create(
-        name="Kiropraktorhuset Vejle", defaults={"city": "Vejle"}
+        name="Kiropraktorhuset Vejle", defaults={"city": "Vejle", "region": "syddanmark"}
     )
     lise = _clinician("lise@demo.example", "Lise Holm", odense, Profession.PHYSIOTHERAPIST)
     karim = _clinician("karim@demo.example", "Karim Nasser", vejle, Profession.CHIROPRACTOR)

@@ -31,7 +31,7 @@ from betterback.materials.models import WorksheetEntry
 from betterback.materials.services import linked_labels
 from betterback.patients.models import CareRelationship
 from betterback.questionnaires import fhir as questionnaires_fhir
-from betterback.questionnaires.definitions import instruments
+from betterback.questionnaires.definitions import definition_of
 from betterback.questionnaires.models import Response
 from betterback.selfcare.models import CheckIn
 
@@ -101,7 +101,7 @@ def assemble(record: Record, at: datetime) -> dict:
     )
     resources += _questionnaires(record.responses, language)
     for response in record.responses:
-        definition = instruments()[response.instrument_id]
+        definition = definition_of(response)
         resources.append(questionnaires_fhir.questionnaire_response(response, definition, language))
         resources += questionnaires_fhir.observations(response, definition)
     for check_in in record.check_ins:
@@ -119,8 +119,8 @@ def assemble(record: Record, at: datetime) -> dict:
 def _questionnaires(responses, language: str) -> list[dict]:
     """The definition of each instrument (and variant) answered, once, sorted by id."""
     forms = {
-        (r.instrument_id, r.variant): questionnaires_fhir.questionnaire(
-            instruments()[r.instrument_id], language, r.variant
+        (r.instrument_id, r.instrument_version, r.variant): questionnaires_fhir.questionnaire(
+            definition_of(r), language, r.variant
         )
         for r in responses
     }

@@ -1,7 +1,9 @@
 """Search in the library: pure Python over the in-memory content pack, in the active language.
 
-A passage is one section of a material (its heading and text) or a material's introduction (its
-title, summary and intro). A passage is a hit when it contains every word of the query. Case never
+A passage is one section of a material (its heading and text), a material's introduction (its
+title, summary and intro), a chart (its title, summary and row labels), a comparison's heading
+and intro, or one compared option (its title and what it says about each aspect). A passage is a
+hit when it contains every word of the query. Case never
 matters. Accents matter only when the person types them:
 
 - a word typed without accents or Danish letters matches the text with its accents taken off, as
@@ -19,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from betterback.content.model import Material, Section
+from betterback.content.model import Chart, ComparedOption, Comparison, Material, Section
 
 # Letters that are not a base letter with an accent in Unicode, but are read as one (or two).
 _LETTERS = {"æ": "ae", "ø": "o", "œ": "oe", "ß": "ss", "đ": "d", "ð": "d", "ł": "l", "þ": "th"}
@@ -38,14 +40,10 @@ class Part:
 @dataclass(frozen=True)
 class Hit:
     material: Material
-    section: Section | None  # None: the material's introduction
+    section: Section | Chart | Comparison | ComparedOption | None  # None: the introduction
     heading: tuple[Part, ...]
     paragraphs: tuple[tuple[Part, ...], ...]
-
-    @property
-    def anchor(self) -> str:
-        """The id of the passage on the material's page ("" for the top of the page)."""
-        return f"section-{self.section.id}" if self.section else ""
+    anchor: str = ""  # the id of the passage on the material's page ("" for the top of the page)
 
 
 def _fold_char(char: str, keep_accents: bool = False) -> str:
@@ -132,10 +130,21 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _passages(material: Material):
-    """(section or None, heading, paragraphs) for the introduction and each section."""
-    yield None, str(material.title), [str(material.summary), *material.intro.paragraphs]
-    for section in material.sections:
-        yield section, str(section.heading), section.body.paragraphs
+    """(part or None, anchor, heading, paragraphs) for the introduction, then for each section,
+    chart, comparison and compared option in the order of the page."""
+    yield None, "", str(material.title), [str(material.summary), *material.intro.paragraphs]
+    for part in material.reading_order:
+        anchor = f"{part.kind}-{part.id}"
+        if isinstance(part, Chart):
+            labels = ", ".join(str(row.label) for row in part.rows)
+            yield part, anchor, str(part.title), [*part.description.paragraphs, labels]
+        elif isinstance(part, Comparison):
+            yield part, anchor, str(part.heading), part.intro.paragraphs if part.intro else []
+            for option in part.options:
+                said = [f"{point.aspect.label} {point.text}" for point in option.points]
+                yield option, f"{anchor}-{option.id}", str(option.title), said
+        else:
+            yield part, anchor, str(part.heading), part.body.paragraphs
 
 
 def search(query: str, materials: Iterable[Material]) -> list[Hit]:
@@ -148,15 +157,16 @@ def search(query: str, materials: Iterable[Material]) -> list[Hit]:
         return []
     hits = []
     for material in materials:
-        for section, heading, paragraphs in _passages(material):
+        for part, anchor, heading, paragraphs in _passages(material):
             haystack = "\n".join([heading, *paragraphs])
             if all(_contains(haystack, word) for word in words):
                 hits.append(
                     Hit(
                         material=material,
-                        section=section,
+                        section=part,
                         heading=marked(heading, words),
                         paragraphs=tuple(marked(p, words) for p in paragraphs),
+                        anchor=anchor,
                     )
                 )
     return hits

@@ -92,10 +92,13 @@ def _filename(*parts: str, language: str, large: bool) -> str:
 
 
 def _content_version(*versions: str) -> str:
+    """The footer's content version: for clinicians' prints only (an internal note to patients)."""
     return _("Content version %(version)s") % {"version": ", ".join(sorted(set(versions)))}
 
 
-def blank_material(definition: Material, *, clinic, language: str, large: bool) -> Printed:
+def blank_material(
+    definition: Material, *, clinic, language: str, large: bool, show_version: bool = True
+) -> Printed:
     with translation.override(language):
         content = render_pdf(
             "printing/material.html",
@@ -104,13 +107,21 @@ def blank_material(definition: Material, *, clinic, language: str, large: bool) 
             large=large,
             title=str(definition.title),
             clinic=_name(clinic),
-            version=_content_version(definition.version),
+            version=_content_version(definition.version) if show_version else "",
         )
     return Printed(content, _filename(definition.id, "blank", language=language, large=large))
 
 
 def filled_material(
-    *, patient, definition: Material, actor, source: str, clinic, language: str, large: bool
+    *,
+    patient,
+    definition: Material,
+    actor,
+    source: str,
+    clinic,
+    language: str,
+    large: bool,
+    show_version: bool = True,
 ) -> Printed:
     entry = materials.read_entry(
         patient=patient, material_id=definition.id, actor=actor, source=source, printing=True
@@ -129,13 +140,15 @@ def filled_material(
             large=large,
             title=f"{definition.title} – {patient.full_name}",
             clinic=_name(clinic),
-            version=_content_version(definition.version),
+            version=_content_version(definition.version) if show_version else "",
         )
     today = timezone.localdate().isoformat()
     return Printed(content, _filename(definition.id, today, language=language, large=large))
 
 
-def plan(*, patient, actor, source: str, clinic, language: str, large: bool) -> Printed:
+def plan(
+    *, patient, actor, source: str, clinic, language: str, large: bool, show_version: bool = True
+) -> Printed:
     with translation.override(language):
         # Printing is the one event: the plan is compiled without a separate "read".
         record(actor=actor, action=Action.PRINT, source=source, patient=patient, target=PLAN)
@@ -147,7 +160,11 @@ def plan(*, patient, actor, source: str, clinic, language: str, large: bool) -> 
             large=large,
             title=f"{_('My plan')} – {patient.full_name}",
             clinic=_name(clinic),
-            version=_content_version(*(part["material"].version for part in compiled["parts"])),
+            version=(
+                _content_version(*(part["material"].version for part in compiled["parts"]))
+                if show_version
+                else ""
+            ),
         )
     today = timezone.localdate().isoformat()
     return Printed(content, _filename("my-plan", today, language=language, large=large))
@@ -156,7 +173,9 @@ def plan(*, patient, actor, source: str, clinic, language: str, large: bool) -> 
 def paper_questions(definition: Instrument, wording, variant: str) -> list[PaperQuestion]:
     """The questions in order; a form for an instrument with variants and none chosen asks each
     variant in turn under its name."""
-    if variant or not definition.variants:
+    # Variants that only change the one question (pain in the back, in the leg) are asked in turn;
+    # an instrument whose variants leave out items (warning signs at follow-up) asks all of them.
+    if variant or not definition.variants or len(definition.items) > 1:
         return [
             PaperQuestion(number, question)
             for number, question in enumerate(questions(definition, wording, variant), start=1)
@@ -189,8 +208,8 @@ def questionnaire_form(
             large=large,
             title=name,
             clinic=_name(clinic),
-            version=_("%(name)s, version %(version)s")
-            % {"name": definition.short_name, "version": definition.version},
+            # The patient fills this in: the name, not the definition's version (an internal note).
+            version=str(definition.short_name),
         )
     parts = ["questionnaire", definition.id, *([variant] if variant else [])]
     return Printed(content, _filename(*parts, language=language, large=large))

@@ -99,6 +99,7 @@ def patient_material(request, material_id):
         actor=request.user,
         source=source_of(request),
         clinic=services.clinic_of(patient),
+        show_version=False,
         **_options(request),
     )
     return _pdf(printed)
@@ -113,6 +114,7 @@ def patient_plan(request):
         actor=request.user,
         source=source_of(request),
         clinic=services.clinic_of(patient),
+        show_version=False,
         **_options(request),
     )
     return _pdf(printed)

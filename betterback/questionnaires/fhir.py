@@ -69,9 +69,9 @@ def questionnaire(instrument: Instrument, language: str = "da", variant: str = "
     if instrument.loinc:
         result["code"] = [coding(LOINC, instrument.loinc, LOINC_DISPLAY.get(instrument.loinc))]
     result["item"] = []
-    for item in instrument.items:
+    for item in instrument.asked(variant):
         text = words.items.get(item.key) or _text(item.topic, language)
-        if chosen and len(instrument.items) == 1:
+        if chosen and chosen.text and len(instrument.items) == 1:
             text = _text(chosen.text, language)
         entry = {"linkId": item.key, "text": text, "required": item.required}
         if item.scale.type == "text":

@@ -115,11 +115,11 @@ def _odi(codes: dict) -> Score:
 
 def _psfs(codes: dict, min_answered: int = 1) -> Score:
     # The mean of the activities rated (Stratford 1995): one is enough, unless the clinic asks
-    # for more. ``subscales["rated"]`` says how many.
+    # for more.
     rated = [codes[a] for a in _numbers(1, 5) if codes.get(a) is not None]
     if not rated or len(rated) < min_answered:
-        return Score(None, {"rated": len(rated)})
-    return Score(round(sum(rated) / len(rated), 2), {"rated": len(rated)}, None, True)
+        return Score(None)
+    return Score(round(sum(rated) / len(rated), 2), {}, None, True)
 
 
 # --- Pain Self-Efficacy Questionnaire ------------------------------------------------------

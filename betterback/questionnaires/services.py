@@ -242,11 +242,14 @@ def read_response(*, response: Response, actor, source: str) -> Response:
     return response
 
 
-def clean_answers(definition: Instrument, raw: dict) -> tuple[dict, dict[str, str]]:
-    """Keep the answers the definition allows. Returns the answers and a map of item -> problem
-    ("invalid") for what it refused. Text answers are trimmed and length-checked."""
+def clean_answers(
+    definition: Instrument, raw: dict, variant: str = ""
+) -> tuple[dict, dict[str, str]]:
+    """Keep the answers the definition allows for the items asked in this variant. Returns the
+    answers and a map of item -> problem ("invalid") for what it refused. Text answers are
+    trimmed and length-checked."""
     answers, problems = {}, {}
-    for item in definition.items:
+    for item in definition.asked(variant):
         value = raw.get(item.key)
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
@@ -337,7 +340,7 @@ def save_answers(
     double click, a resent form) changes nothing. Warning signs raise their alert at once, before
     the answers are sent. Raises InvalidAnswers."""
     definition = definition_of(response)
-    answers, problems = clean_answers(definition, raw)
+    answers, problems = clean_answers(definition, raw, response.variant)
     if problems:
         raise InvalidAnswers(problems)
     with transaction.atomic():
@@ -403,7 +406,7 @@ def enter_paper(
     """A clinician types in a paper form. The form's key makes a double submit store one
     response. Missing answers are allowed: the instrument's missing-item rule decides the score.
     Warning signs raise their alert as on screen."""
-    answers, problems = clean_answers(definition, raw)
+    answers, problems = clean_answers(definition, raw, variant)
     if problems:
         raise InvalidAnswers(problems)
     if not answers:

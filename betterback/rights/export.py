@@ -17,6 +17,8 @@ from betterback.materials.models import WorksheetEntry, WorksheetRevision
 from betterback.patients.models import CareRelationship
 from betterback.questionnaires.definitions import instruments
 from betterback.questionnaires.models import QuestionnaireSet, Response
+from betterback.safety.display import reason_text
+from betterback.safety.models import Alert
 from betterback.selfcare.models import (
     CheckIn,
     Flare,
@@ -147,9 +149,10 @@ def _instrument_name(instrument_id: str, variant: str) -> str:
 
 
 def _band_text(instrument_id: str, band: str) -> str:
+    """The band in the patient's own words (never the clinicians' risk label)."""
     definition = instruments().get(instrument_id)
     found = definition.band(band) if definition and band else None
-    return str(found.label) if found else ""
+    return str(found.patient_label) if found else ""
 
 
 def _questionnaire_sets(patient) -> list[dict]:
@@ -176,7 +179,7 @@ def _questionnaire_sets(patient) -> list[dict]:
 def _responses(patient) -> list[dict]:
     responses = (
         Response.objects.filter(patient=patient)
-        .select_related("questionnaire_set", "submitted_by", "reviewed_by")
+        .select_related("questionnaire_set", "submitted_by")
         .order_by("created_at", "id")
     )
     return [
@@ -199,11 +202,36 @@ def _responses(patient) -> list[dict]:
             "subscales": r.subscales,
             "band": r.band,
             "band_text": _band_text(r.instrument_id, r.band),
-            "warning_sign_tier": r.flag_tier,
-            "warning_signs_seen_at": iso(r.reviewed_at),
-            "warning_signs_seen_by": _name(r.reviewed_by),
+            "warning_sign_level": r.flag_level,
         }
         for r in responses
+    ]
+
+
+def _alerts(patient) -> list[dict]:
+    """The warning signs the patient's answers raised, and what the clinicians did about them."""
+    alerts = (
+        Alert.objects.filter(patient=patient)
+        .select_related("acknowledged_by")
+        .order_by("raised_at", "id")
+    )
+    return [
+        {
+            "id": str(a.public_id),
+            "answers": str(a.source_id),
+            "level": a.level,
+            "level_text": str(a.get_level_display()),
+            "signs": [
+                {"id": sign["id"], "reason": reason_text(sign), "level": sign["level"]}
+                for sign in a.signs
+            ],
+            "raised_at": iso(a.raised_at),
+            "acknowledged_at": iso(a.acknowledged_at),
+            "acknowledged_by": _name(a.acknowledged_by),
+            "what_was_done": str(a.get_what_was_done_display()) if a.what_was_done else "",
+            "note": a.note,
+        }
+        for a in alerts
     ]
 
 
@@ -364,6 +392,7 @@ def my_data(patient) -> dict:
         "dialogue_sessions": _sessions(patient),
         "questionnaire_sets": _questionnaire_sets(patient),
         "questionnaire_responses": _responses(patient),
+        "warning_sign_alerts": _alerts(patient),
         "check_ins": _check_ins(patient, action_names),
         "goal_reviews": _goal_reviews(patient, goal_names),
         "flare_ups": _flares(patient),

@@ -27,7 +27,7 @@ def _alert_for_clinician(request, public_id, alert_id):
 def acknowledge(request, public_id, alert_id):
     patient, alert = _alert_for_clinician(request, public_id, alert_id)
     source = source_of(request)
-    form = AcknowledgeForm(request.POST or None)
+    form = AcknowledgeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.acknowledge(alert=alert, **form.cleaned_data, actor=request.user, source=source)
         messages.success(
@@ -53,7 +53,7 @@ def acknowledge(request, public_id, alert_id):
 @clinic_admin_required
 def clinic_settings(request):
     clinic = request.user.clinic_administrator.clinic
-    form = ClinicSafetyForm(request.POST or None, instance=clinic)
+    form = ClinicSafetyForm(request.POST if request.method == "POST" else None, instance=clinic)
     if request.method == "POST" and form.is_valid():
         services.save_clinic_settings(form=form, actor=request.user, source=source_of(request))
         messages.success(request, _("The safety settings are saved."))

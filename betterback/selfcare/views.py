@@ -114,6 +114,7 @@ def flare_up(request):
         "selfcare/flare_up.html",
         {
             "plan": plans.read(patient, _today()),
+            "flare_plan_id": plans.FLARE_PLAN,
             "flare": flare,
             "notes": list(flare.notes.all()) if flare else [],
             "form": FlareNoteForm(initial={"key": uuid.uuid4()}),
@@ -171,6 +172,7 @@ def flare_note(request):
         "selfcare/flare_up.html",
         {
             "plan": plans.read(patient, _today()),
+            "flare_plan_id": plans.FLARE_PLAN,
             "flare": flare,
             "notes": list(flare.notes.all()) if flare else [],
             "form": form,

@@ -5,6 +5,8 @@ the real ones (with source "test"). A test passes what its assertions rely on; t
 in the rest.
 """
 
+from pathlib import Path
+
 from django import forms
 from django.test import RequestFactory
 
@@ -105,11 +107,18 @@ DOT_SVG = (
 )
 
 
+DEFAULT_PACK = Path(__file__).resolve().parent.parent / "content" / "pack"
+
+
 def small_pack(folder, materials: dict[str, str]):
     """A content pack in `folder` with one material per entry of `materials` (material id ->
-    its [[fields]] as TOML), loaded by the real loader. Everything but the fields is filler."""
+    its [[fields]] as TOML), loaded by the real loader. Everything but the fields is filler; the
+    warning-sign texts are the default pack's."""
+    import shutil
+
     from betterback.content.loader import load_pack
 
+    shutil.copy(DEFAULT_PACK / "safety.toml", folder / "safety.toml")
     for number, (material_id, fields) in enumerate(materials.items(), start=1):
         path = folder / material_id / "material.toml"
         path.parent.mkdir(parents=True)

@@ -66,6 +66,22 @@ def material_blocks(material: Material) -> list[Block]:
         found += _text(f"{where}.illustrations.{picture.id}.caption", picture.caption)
     for field in material.fields:
         found += _field(f"{where}.fields.{field.id}", field)
+    for chart in material.charts:
+        here = f"{where}.charts.{chart.id}"
+        found += _text(f"{here}.title", chart.title)
+        found += _text(f"{here}.description", chart.description)
+        for part in (*chart.columns, *chart.rows):
+            found += _text(f"{here}.{part.id}", part.label)
+    for comparison in material.comparisons:
+        here = f"{where}.comparisons.{comparison.id}"
+        found += _text(f"{here}.heading", comparison.heading)
+        found += _text(f"{here}.intro", comparison.intro)
+        for aspect in comparison.aspects:
+            found += _text(f"{here}.aspects.{aspect.id}", aspect.label)
+        for option in comparison.options:
+            found += _text(f"{here}.{option.id}.title", option.title)
+            for point in option.points:
+                found += _text(f"{here}.{option.id}.{point.aspect.id}", point.text)
     return found
 
 

@@ -45,6 +45,7 @@ class Page:
     ok_status: int | None = None  # the status its audience gets, when not 200 (GET) / 302 (POST)
     args: tuple[str, ...] = ()  # more of the URL, as is: an action key of Peter's plan, say
     share: bool = False  # the URL names Peter's share, accepted by Lise
+    alert: bool = False  # the URL names Peter's warning-sign alert
 
 
 # Every protected page, and who it is for.
@@ -79,16 +80,20 @@ PAGES = [
     Page("questionnaires:follow_up", "clinicians"),
     Page("questionnaires:patient_results", "peters_clinician", names_peter=True),
     Page("questionnaires:response_detail", "peters_clinician", names_peter=True, response=True),
-    Page(
-        "questionnaires:review_flag",
-        "peters_clinician",
-        method="post",
-        names_peter=True,
-        response=True,
-    ),
     Page("questionnaires:paper_choice", "peters_clinician", names_peter=True),
     Page("questionnaires:paper_entry", "peters_clinician", names_peter=True, entry="rmdq"),
     Page("questionnaires:clinic_settings", "clinic_admins"),
+    Page("safety:acknowledge", "peters_clinician", names_peter=True, alert=True),
+    # The table posts no choice: the clinician gets the form back with its error.
+    Page(
+        "safety:acknowledge",
+        "peters_clinician",
+        method="post",
+        names_peter=True,
+        alert=True,
+        ok_status=400,
+    ),
+    Page("safety:clinic_settings", "clinic_admins"),
     # The table posts no file: the administrator gets the form back with its error.
     Page("questionnaires:install_pack", "clinic_admins", method="post", ok_status=400),
     Page("questionnaires:remove_pack", "clinic_admins", method="post", wording_pack=True),
@@ -216,7 +221,8 @@ def expected_outcome(page: Page, who: str) -> str:
 def world(cast):
     """Peter has filled in "What matters to me"; Lise has an open letter invitation. Peter has
     his intake set waiting, and has answered his first follow-up set (his back pain only). Anne's
-    clinic has a wording pack installed. Peter's action plan has one action, act1."""
+    clinic has a wording pack installed. Peter's action plan has one action, act1. Peter has
+    answered "yes" to an urgent warning sign in his intake, which raised an alert."""
     fill_what_matters(cast.peter_patient, actor=cast.lise, text=PETER_ACTIVITY)
     save_entry(
         patient=cast.peter_patient,
@@ -274,7 +280,10 @@ def world(cast):
     _, share_token, _ = sharing.create_share(
         patient=peter, recipient="Dr. Hansen", period="1w", actor=cast.peter, source="test"
     )
+    screen = intake.responses.get(instrument_id="redflags")
+    questionnaires.save_answers(response=screen, raw={"1": "1"}, actor=cast.peter, source="test")
     return {
+        "alert": peter.alerts.get(),
         "share": share,
         "share_token": share_token,
         "invitation": invitation,
@@ -310,6 +319,8 @@ def url_of(view: str, cast, world, material: str = "") -> str:
         args.append(world["wording_pack"].pk)
     if page and page.share:
         args.append(world["share"].public_id)
+    if page and page.alert:
+        args.append(world["alert"].public_id)
     if page:
         args.extend(page.args)
     return reverse(view, args=args)

@@ -70,21 +70,22 @@ def test_peter_is_green_in_lises_follow_up_list(demo):
     )
 
 
-def test_maja_has_a_tier_1_warning_sign_and_is_red_in_karims_follow_up_list(demo):
+def test_maja_has_an_urgent_warning_sign_and_is_red_in_karims_follow_up_list(demo):
     [screen] = Response.objects.filter(
         patient=patient("maja"), instrument_id="redflags", submitted_at__isnull=False
     )
+    [alert] = patient("maja").alerts.all()
     karim = patient("maja").care_relationships.get().clinician
 
     with translation.override("en"):
         [row] = results.follow_up_list(clinician=karim, source="test")
 
-    assert (screen.flag_tier, screen.reviewed_at) == (1, None)
+    assert screen.flag_level == 1
+    assert (alert.level, alert.acknowledged_at, alert.raised_at) == (1, None, screen.submitted_at)
     assert row.relationship.patient == patient("maja")
     assert row.colour == rules.RED
-    assert ("red_flag", "New problems passing or holding urine") in [
-        (r.code, r.detail) for r in row.reasons
-    ]
+    reason = "New problems passing urine: hesitancy, weak stream or reduced sensation"
+    assert ("red_flag", reason) in [(r.code, r.detail) for r in row.reasons]
 
 
 def test_loading_the_demo_twice_does_not_duplicate_the_questionnaires(demo):

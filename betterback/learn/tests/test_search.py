@@ -9,10 +9,11 @@ from betterback.content.pack import pack
 from betterback.learn.library import patient_materials
 from betterback.learn.search import Part, fold, marked, search, words_of
 
-ALARM = ("understanding-pain", "alarm")  # "Tænk på en røgalarm ... en brødskive ... skademåler"
+ALARM = ("understanding-pain", "alarm")  # "Tænk på en røgalarm ... en skive toast ... skademåler"
 SLEEP = [
     ("todays-conversation", "more_than_the_back"),
     ("understanding-pain", "what_turns_the_knob"),
+    ("understanding-pain", "sleep"),
     ("load-and-capacity", "capacity"),
     ("load-and-capacity", "rebalance"),
     ("helps-and-hinders", "use_it"),
@@ -36,9 +37,9 @@ CASES = [
     ("da", "søvn", SLEEP),
     ("da", "sovn", SLEEP),
     ("en", "sleep", SLEEP),  # the same passages in English
-    ("da", "røgalarm brødskive", [ALARM]),  # every word, in one passage
-    ("da", "brødskive røgalarm", [ALARM]),  # in any order
-    ("da", "  røgalarm,   brødskive! ", [ALARM]),  # punctuation and spaces separate words
+    ("da", "røgalarm toast", [ALARM]),  # every word, in one passage
+    ("da", "toast røgalarm", [ALARM]),  # in any order
+    ("da", "  røgalarm,   toast! ", [ALARM]),  # punctuation and spaces separate words
     ("da", "røgalarm røgalarm", [ALARM]),
     ("da", "røgalarm scanning", []),  # both words are in the pack, but not in one passage
     ("da", "scanningsbeskrivelse", [("scans-and-findings", "common_not_meaningless")]),
@@ -113,10 +114,10 @@ def test_words_of_a_query(query, words):
 
 def test_the_found_words_are_marked_in_the_original_text():
     with translation.override("da"):
-        [hit] = search("ROGALARM brødskive", patient_materials())
+        [hit] = search("ROGALARM toast", patient_materials())
 
     marked_words = [part.text for p in hit.paragraphs for part in p if part.marked]
-    assert marked_words == ["røgalarm", "brødskive"]
+    assert marked_words == ["røgalarm", "toast"]
     assert hit.anchor == "section-alarm"
     text = "".join(part.text for part in hit.paragraphs[1])
     assert text.startswith("Men alarmen måler ikke, hvor meget skade der er. Tænk på en røgalarm")

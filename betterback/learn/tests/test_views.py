@@ -16,7 +16,7 @@ LIBRARY = reverse("learn:library")
 UNDERSTANDING = reverse("learn:material", args=["understanding-pain"])
 ALARM_SENTENCE = (
     "Tænk på en røgalarm: Den hyler lige højt, om huset brænder, "
-    "eller om der bare er en brødskive, der er blevet for ristet."
+    "eller om du bare har brændt en skive toast på."
 )
 
 
@@ -156,7 +156,7 @@ def test_every_material_of_the_pack_opens(cast, client_for, material):
     assert_headings_in_order(response)
 
 
-@pytest.mark.parametrize("query", ["røgalarm brødskive", "ROGALARM", "hyler huset"])
+@pytest.mark.parametrize("query", ["røgalarm toast", "ROGALARM", "hyler huset"])
 def test_search_finds_a_known_sentence(cast, client_for, query):
     response = client_for(cast.peter).get(LIBRARY, {"q": query})
 

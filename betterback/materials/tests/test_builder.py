@@ -415,10 +415,17 @@ def test_valid_rows_become_the_saved_data_and_blank_rows_are_dropped():
     assert saved["life_areas"] == ["home"]
     first, second = saved["activities"]
     assert len(first.pop("key")) == 8
-    assert first == {"text": "Walk the dog", "area": "leisure", "rank": 2, "stopped_by_pain": True}
+    assert first == {
+        "text": "Walk the dog",
+        "why": None,
+        "area": "leisure",
+        "rank": 2,
+        "stopped_by_pain": True,
+    }
     assert second == {
         "key": "keep1234",
         "text": "Garden",
+        "why": None,
         "area": None,
         "rank": None,
         "stopped_by_pain": False,

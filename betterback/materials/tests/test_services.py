@@ -188,6 +188,7 @@ def test_each_linked_material_with_an_entry_is_logged_once(cast):
 
     assert links == {
         "helps-and-hinders/barriers": [("b1", "Tired after work")],
+        "helps-and-hinders/resources": [],
         "my-goals/goals": [],
     }
     targets = [e.target for e in AuditEvent.objects.order_by("id")[before:]]

@@ -1,6 +1,7 @@
 """The PDFs that printing.services makes: every material blank and filled in, My plan and the
 questionnaire forms, in Danish and English and in large print, read back with poppler-utils."""
 
+
 import pytest
 from django.utils import translation
 from django.utils.translation import gettext
@@ -232,7 +233,9 @@ def test_every_questionnaire_prints_as_a_paper_form_with_its_copyright(entry):
             "Reference text: BetterBack's own wording of this questionnaire, not the validated "
             "version. Your clinic can install the validated wording."
         )
-        assert one_line(notice) in text
+        # The patient fills the form in: no notes meant for clinicians, no definition version.
+        assert one_line(notice) not in text
+        assert f", version {definition.version}" not in text
         for each in services.paper_questions(definition, wording, variant):
             assert one_line(each.question.text) in text
     assert "Navn" in text or "Name" in text  # a line to write the name on, nothing filled in
@@ -245,7 +248,7 @@ def test_a_questionnaire_form_prints_in_english_too():
 
     text = pdfs.text(printed.content)
     assert "Roland-Morris Disability Questionnaire" in text
-    assert "Because of my back, I spend more time at home than I normally would." in text
+    assert "Because of my back, I stay at home most of the time." in text
     assert printed.filename == "betterback-questionnaire-rmdq-en.pdf"
 
 

@@ -40,7 +40,7 @@ def lowest_answers(response) -> dict:
     """An answer to every item of the response's instrument: its lowest code, or a few words."""
     return {
         item.key: "A few words" if item.scale.type == "text" else str(item.scale.codes[0])
-        for item in instrument(response.instrument_id).items
+        for item in instrument(response.instrument_id).asked(response.variant)
     }
 
 
@@ -114,9 +114,19 @@ def test_the_answer_page_says_it_shows_the_reference_wording_and_names_the_copyr
 
     body = page.content.decode()
     assert page.status_code == 200
-    assert "Referencetekst: BetterBacks egen formulering af spørgeskemaet" in body
     assert "STarT Back Screening Tool © Keele University 2007" in body
     assert "Mine rygsmerter har bredt sig ned i det ene eller begge ben." in body
+    # Notes for clinicians stay with clinicians: the wording's origin, the licence.
+    assert "Referencetekst" not in body and "ikke den validerede" not in body
+
+
+def test_the_patient_never_reads_a_licence_note(cast, client_for, intake):
+    pseq = response_of(intake, "pseq")
+
+    body = client_for(cast.peter).get(answer_url(intake, pseq)).content.decode()
+
+    assert "Pain Self-Efficacy Questionnaire © Michael K. Nicholas." in body
+    assert "Licensen" not in body and "omskrivning" not in body
 
 
 def test_next_without_an_answer_is_refused_and_keeps_the_step(cast, client_for, intake):
@@ -234,7 +244,7 @@ def test_sending_twice_keeps_one_response_and_its_time(cast, client_for, intake)
 def test_an_answer_that_is_not_one_of_the_options_is_refused_and_loses_nothing(
     cast, client_for, intake, code
 ):
-    redflags = response_of(intake, "redflags")
+    redflags = response_of(intake, "redflags:intake")
     url = answer_url(intake, redflags)
     peter = client_for(cast.peter)
     peter.post(url, posted({"1": "0", "2": "0"}, action="save"))
@@ -251,11 +261,14 @@ def test_an_answer_that_is_not_one_of_the_options_is_refused_and_loses_nothing(
     assert redflags.submitted_at is None
 
 
-def test_a_warning_sign_of_the_first_tier_shows_the_urgent_advice_at_once_and_at_the_end(
+URGENT_DA = "Ring straks – vent ikke til i morgen"
+
+
+def test_an_urgent_warning_sign_shows_the_advice_at_the_top_of_the_next_screen_and_at_the_end(
     cast, client_for, intake
 ):
-    send_all_but(cast, intake, "redflags")
-    redflags = response_of(intake, "redflags")
+    send_all_but(cast, intake, "redflags:intake")
+    redflags = response_of(intake, "redflags:intake")
     url = answer_url(intake, redflags)
     peter = client_for(cast.peter)
 
@@ -265,15 +278,85 @@ def test_a_warning_sign_of_the_first_tier_shows_the_urgent_advice_at_once_and_at
     sent = peter.post(url, posted(all_answers, action="submit"))
     done = peter.get(peter.get(sent["Location"])["Location"])
 
-    assert "Søg lægehjælp nu" in next_page
-    assert "Ring til din egen læge i dag" in next_page
+    # The next screen opens at the advice, not at the next question.
+    assert step["Location"].endswith("#urgent")
+    assert URGENT_DA in next_page
+    assert "Ring til din egen læge nu" in next_page
+    assert "lægevagten på 70 11 07 07" in next_page
+    assert 'href="tel:112"' in next_page and 'href="tel:70110707"' in next_page
     assert done.status_code == 200
     body = done.content.decode()
     assert "Tak for dine svar" in body
-    assert "Søg lægehjælp nu" in body
-    assert "Ring til din egen læge i dag" in body
+    assert URGENT_DA in body
     redflags.refresh_from_db()
-    assert redflags.flag_tier == 1
+    assert redflags.flag_level == 1
+
+
+def test_the_advice_names_the_helpline_of_the_clinics_region(cast, client_for, intake):
+    cast.lise.clinician.clinic.region = "hovedstaden"
+    cast.lise.clinician.clinic.save()
+    redflags = response_of(intake, "redflags:intake")
+    peter = client_for(cast.peter)
+
+    step = peter.post(answer_url(intake, redflags), posted({"1": "1"}, action="next", step="0"))
+    page = peter.get(step["Location"]).content.decode()
+
+    assert "ring til Akuttelefonen på 1813" in page
+    assert "70 11 07 07" not in page
+
+
+def test_a_clinic_can_set_its_own_helpline_number(cast, client_for, intake):
+    cast.lise.clinician.clinic.helpline_phone = "70 00 00 01"
+    cast.lise.clinician.clinic.save()
+    redflags = response_of(intake, "redflags:intake")
+    peter = client_for(cast.peter)
+
+    step = peter.post(answer_url(intake, redflags), posted({"1": "1"}, action="next", step="0"))
+
+    assert "lægevagten på 70 00 00 01" in peter.get(step["Location"]).content.decode()
+
+
+def test_a_sign_for_the_same_day_shows_its_own_advice(cast, client_for, intake):
+    redflags = response_of(intake, "redflags:intake")
+    peter = client_for(cast.peter)
+    answers = {str(n): "0" for n in range(1, 7)} | {"7": "1"}  # one leg getting weaker
+
+    step = peter.post(answer_url(intake, redflags), posted(answers, action="next", step="6"))
+    page = peter.get(step["Location"]).content.decode()
+
+    assert step["Location"].endswith("#urgent")
+    assert "Tal med en læge i dag" in page
+    assert URGENT_DA not in page
+
+
+def test_a_sign_for_within_days_does_not_jump_to_the_advice(cast, client_for, intake):
+    redflags = response_of(intake, "redflags:intake")
+    peter = client_for(cast.peter)
+    answers = {str(n): "0" for n in range(1, 12)} | {"12": "1"}  # a history of cancer
+
+    step = peter.post(answer_url(intake, redflags), posted(answers, action="next", step="11"))
+    page = peter.get(step["Location"]).content.decode()
+
+    assert step["Location"].endswith("#question")
+    assert "Tal med din behandler eller læge inden for et par dage" in page
+
+
+def test_the_follow_up_screen_asks_what_is_new_without_the_history_questions(cast, client_for):
+    [week_4, *_] = services.schedule_follow_ups(
+        patient=cast.peter_patient,
+        clinician=cast.lise.clinician,
+        start=timezone.now() - timedelta(weeks=5),
+        actor=cast.lise,
+        source="test",
+    )
+    screen = response_of(week_4, "redflags:follow_up")
+
+    page = client_for(cast.peter).get(answer_url(week_4, screen))
+
+    body = page.content.decode()
+    assert page.context["count"] == 15
+    assert "Tænk på det, der er nyt, siden du sidst svarede." in body
+    assert "Har du haft kræft?" not in body
 
 
 def test_no_warning_sign_shows_no_urgent_advice_at_the_end(cast, client_for, intake):
@@ -294,7 +377,7 @@ def test_the_thank_you_page_waits_until_everything_is_sent(cast, client_for, int
 def test_the_pages_are_in_english_for_a_patient_who_chose_english(cast, client_for, intake):
     cast.peter.language = "en"
     cast.peter.save()
-    redflags = response_of(intake, "redflags")
+    redflags = response_of(intake, "redflags:intake")
     url = answer_url(intake, redflags)
     peter = client_for(cast.peter)
 
@@ -302,9 +385,9 @@ def test_the_pages_are_in_english_for_a_patient_who_chose_english(cast, client_f
     page = peter.get(step["Location"]).content.decode()
     refused = peter.post(url, posted({"1": "1", "2": "x"}, action="next", step="1"))
 
-    assert "Get medical help now" in page
-    assert "Call your own doctor today" in page
-    assert "Have you become numb" in page
+    assert "Call now – do not wait until tomorrow" in page
+    assert "Call your own doctor now" in page
+    assert "Have you got a numb or" in page
     assert "Choose one of the answers shown." in refused.content.decode()
 
 

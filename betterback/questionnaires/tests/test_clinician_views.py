@@ -52,7 +52,8 @@ def startback(total: int) -> dict:
 
 
 def warning_signs(*yes: int) -> dict:
-    return {str(n): "1" if n in yes else "0" for n in range(1, 14)}
+    """The warning-sign screen (version 2, 19 items) with "yes" to the items numbered."""
+    return {str(n): "1" if n in yes else "0" for n in range(1, 20)}
 
 
 def results_url(cast):
@@ -89,7 +90,7 @@ def test_the_results_page_shows_bands_change_from_baseline_a_chart_and_a_table(c
     body = page.content.decode()
     assert "Peter Jensen" in body
     assert "Lav risiko" in body  # the latest STarT Back band, in the heading
-    assert "Mellem risiko" in body  # the first one, in the table
+    assert "Middel risiko" in body  # the first one, in the table
     assert "Ændring fra første måling" in body
     assert "<strong>-8</strong> (66,7 %)" in body
     assert "bedre, mere end den mindste vigtige ændring" in body
@@ -152,32 +153,24 @@ def test_a_response_of_another_patient_is_not_found_under_peters_address(cast, c
     assert page.status_code == 404
 
 
-def test_warning_signs_show_with_reasons_and_are_marked_seen(cast, client_for):
-    flag = on_paper(cast.peter_patient, "redflags", warning_signs(1), by=cast.lise)
+def test_warning_signs_show_with_their_urgency_and_a_way_to_acknowledge(cast, client_for):
+    on_paper(cast.peter_patient, "redflags:intake", warning_signs(1), by=cast.lise)
+    alert = cast.peter_patient.alerts.get()
     lise = client_for(cast.lise)
-    before = lise.get(reverse("questionnaires:follow_up")).context["rows"]
 
     page = lise.get(results_url(cast)).content.decode()
-    seen = lise.post(
-        reverse("questionnaires:review_flag", args=[cast.peter_patient.public_id, flag.public_id])
-    )
-    after = lise.get(reverse("questionnaires:follow_up"))
+    rows = lise.get(reverse("questionnaires:follow_up")).context["rows"]
 
     assert SADDLE_NUMBNESS in page
-    assert "samme dag, akut" in page
-    assert "Jeg har set det og handlet på det" in page
-    assert seen["Location"] == results_url(cast)
-    flag.refresh_from_db()
-    assert flag.reviewed_by == cast.lise
-    assert flag.reviewed_at is not None
-    assert [(row.colour, [r.detail for r in row.reasons]) for row in before] == [
+    assert "Nu – akut" in page
+    assert "akut henvisning via nærmeste fælles akutmodtagelse (FAM)" in page
+    acknowledge = reverse(
+        "safety:acknowledge", args=[cast.peter_patient.public_id, alert.public_id]
+    )
+    assert acknowledge in page
+    assert [(row.colour, [r.detail for r in row.reasons]) for row in rows] == [
         ("red", [SADDLE_NUMBNESS])
     ]
-    assert [(row.colour, row.reasons) for row in after.context["rows"]] == [("green", [])]
-    assert SADDLE_NUMBNESS not in after.content.decode()
-    again = lise.get(results_url(cast)).content.decode()
-    assert "Markeret som set den" in again
-    assert "Jeg har set det og handlet på det" not in again
 
 
 def test_the_paper_form_carries_a_one_time_key(cast, client_for):
@@ -265,9 +258,9 @@ def test_the_follow_up_list_puts_red_before_yellow_before_green_with_reasons(cas
     green = in_care_of(cast.lise, "Anders Grøn")
     yellow = in_care_of(cast.lise, "Bodil Gul")
     red = in_care_of(cast.lise, "Carl Rød")
-    on_paper(green, "redflags", warning_signs(), by=cast.lise)
-    on_paper(yellow, "redflags", warning_signs(12), by=cast.lise)
-    on_paper(red, "redflags", warning_signs(1, 12), by=cast.lise)
+    on_paper(green, "redflags:intake", warning_signs(), by=cast.lise)
+    on_paper(yellow, "redflags:intake", warning_signs(18), by=cast.lise)
+    on_paper(red, "redflags:intake", warning_signs(1, 18), by=cast.lise)
 
     page = client_for(cast.lise).get(reverse("questionnaires:follow_up"))
 

@@ -84,7 +84,7 @@ def test_subscale_items_in_the_data_are_those_of_the_scoring_rule(instrument_id,
     assert [str(n) for n in subscale.items] == SUBSCALES[instrument_id, subscale_id]
 
 
-@pytest.mark.parametrize(("subscale_id", "high_above"), [("physical_activity", 15), ("work", 34)])
+@pytest.mark.parametrize(("subscale_id", "high_above"), [("physical_activity", 14), ("work", 34)])
 def test_fabq_subscales_are_high_above_their_cut_off(subscale_id, high_above):
     subscale = next(s for s in INSTRUMENTS["fabq"].subscales if s.id == subscale_id)
     assert subscale.high_above == high_above
@@ -113,11 +113,11 @@ def test_odi_allows_one_missing_section_and_sex_life_may_be_skipped():
     assert [item.number for item in odi.items if not item.required] == [8]
 
 
-def test_psfs_asks_for_three_to_five_activities():
+def test_psfs_asks_for_up_to_five_activities_and_needs_one():
     psfs = INSTRUMENTS["psfs"]
-    assert psfs.min_answered == 3
+    assert psfs.min_answered == 1
     assert all(item.activity for item in psfs.items)
-    assert [item.required for item in psfs.items] == [True, True, True, False, False]
+    assert [item.required for item in psfs.items] == [True, False, False, False, False]
 
 
 @pytest.mark.parametrize(
@@ -129,12 +129,23 @@ def test_only_psfs_and_pseq_are_better_when_higher(instrument_id, higher_is_bett
 
 
 @pytest.mark.parametrize(
-    ("instrument_id", "points", "percent"),
-    [("rmdq", 5, 30), ("odi", 10, 30), ("psfs", 2, None), ("nrs", 2, 30)],
+    ("instrument_id", "points", "percent", "floor", "worse"),
+    [
+        ("rmdq", 5, 30, 3, 5),
+        ("odi", 10, 30, 5, 10),
+        ("psfs", 2, None, None, 2),
+        ("nrs", 2, 30, 2, 2),
+        ("pseq", 5.5, None, None, 5.5),
+    ],
 )
-def test_the_minimal_important_change_is_as_published(instrument_id, points, percent):
+def test_the_minimal_important_change_is_as_published(instrument_id, points, percent, floor, worse):
     definition = INSTRUMENTS[instrument_id]
-    assert (definition.mic_points, definition.mic_percent) == (points, percent)
+    assert (
+        definition.mic_points,
+        definition.mic_percent,
+        definition.mic_floor_points,
+        definition.mic_points_worse,
+    ) == (points, percent, floor, worse)
 
 
 @pytest.mark.parametrize(
@@ -178,23 +189,31 @@ def test_every_text_has_danish_and_english(instrument_id):
         assert all(value.strip() for value in text.by_language.values())
 
 
+VERSIONS = {"redflags": "2"}  # version 2 after the clinical review of December 2026
+
+
 @pytest.mark.parametrize("instrument_id", sorted(INSTRUMENTS))
-def test_every_instrument_cites_a_source_and_has_version_one(instrument_id):
+def test_every_instrument_cites_a_source_and_has_its_version(instrument_id):
     definition = INSTRUMENTS[instrument_id]
-    assert definition.version == "1"
+    assert definition.version == VERSIONS.get(instrument_id, "1")
     assert definition.sources
 
 
-def test_red_flag_items_one_to_four_need_a_doctor_the_same_day():
-    redflags = INSTRUMENTS["redflags"]
-    assert [item.number for item in redflags.items if item.tier == 1] == [1, 2, 3, 4]
-    assert all(item.tier in (1, 2, 3) and item.reason for item in redflags.items)
+@pytest.mark.parametrize("instrument_id", SCORED)
+def test_every_band_has_a_patient_label_that_is_not_the_clinicians(instrument_id):
+    for band in INSTRUMENTS[instrument_id].bands:
+        for language in ("da", "en"):
+            patient = band.patient_label.by_language[language].lower()
+            assert patient != band.label.by_language[language].lower()
+            assert "risiko" not in patient and "risk" not in patient
+            assert "begrænsning" not in patient and "limitation" not in patient
 
 
-@pytest.mark.parametrize("tier", [1, 2, 3])
-def test_every_red_flag_tier_has_advice_in_both_languages(tier):
-    advice = INSTRUMENTS["redflags"].advice[tier]
-    assert advice.by_language["da"].strip() and advice.by_language["en"].strip()
+@pytest.mark.parametrize("instrument_id", sorted(INSTRUMENTS))
+def test_the_copyright_line_patients_see_holds_no_licence_note(instrument_id):
+    copyright = INSTRUMENTS[instrument_id].copyright
+    for words in ("licensen", "licence", "omskrivning", "paraphrase", "validerede", "validated"):
+        assert words not in copyright.by_language["da"].lower() + copyright.by_language["en"]
 
 
 # --- A broken file is refused, naming the field ----------------------------------------------
@@ -239,9 +258,26 @@ BROKEN = [
      "reference_wording"),
     ("startback", [], "startback2", "id"),
     ("startback", [("minimum = 0\n", "")], None, "maximum"),
-    ("startback", [('kind = "score"', 'kind = "screen"')], None, "items[0].tier"),
-    ("redflags", [("tier = 1\n", "")], None, "items[0].tier"),
-    ("redflags", [("tier3 = ", "tier4 = ")], None, "advice.tier4"),
+    ("startback", [('kind = "score"', 'kind = "screen"')], None, "items[0].urgency"),
+    ("redflags", [('urgency = "now"\n', "")], None, "items[0].urgency"),
+    ("redflags", [('urgency = "now"\n', 'urgency = "soon"\n')], None, "items[0].urgency"),
+    ("redflags", [('id = "saddle"\n', "")], None, "items[0].id"),
+    ("redflags", [('id = "bladder"', 'id = "saddle"')], None, "items[1].id"),
+    ("redflags", [('when_all = [["cancer"], ', 'when_all = [["cancer_history"], ')], None,
+     "combinations[0].when_all"),
+    ("redflags", [('when_all = [["cancer"], ["leg_one_worse", "legs_weaker", "legs_both"]]',
+                   'when_all = [["cancer"]]')], None, "combinations[0].when_all"),
+    ("redflags", [('urgency = "same_day"\nwhen_all = [["fever"], ["unwell"]]',
+                   'urgency = "within_days"\nwhen_all = [["fever"], ["unwell"]]')], None,
+     "combinations[2].urgency"),
+    ("redflags", [("asks_history = false", 'asks_history = "no"')], None,
+     "variants[1].asks_history"),
+    ("rmdq", [("mic_floor_points = 3\n", "")], None, "mic_floor_points"),
+    ("rmdq", [('mic_source = "', 'mic_origin = "')], None, "mic_origin"),
+    ("pseq", [("mic_source = ", "# mic_source = ")], None, "mic_source"),
+    ("startback", [('patient_label = { da = "Gode chancer for at komme videre", '
+                    'en = "A good chance of getting on well" }\n', "")], None,
+     "bands[0].patient_label"),
     (
         "odi",
         [('scale = "section"\ntopic', 'scale = "section"\ntext = { da = "x", en = "x" }\ntopic')],

@@ -24,7 +24,7 @@ WORDS = {
         "continue": "Fortsæt, hvor jeg slap",
         "next": "Næste",
         "send": "Send mine svar",
-        "urgent": "Søg lægehjælp nu",
+        "urgent": "Ring straks – vent ikke til i morgen",
         "reason": "Nedsat følesans i skridtet",
         "red": "Rød",
         "band": "Høj risiko",
@@ -37,7 +37,7 @@ WORDS = {
         "continue": "Continue where I stopped",
         "next": "Next",
         "send": "Send my answers",
-        "urgent": "Get medical help now",
+        "urgent": "Call now – do not wait until tomorrow",
         "reason": "Reduced sensation in the saddle area",
         "red": "Red",
         "band": "High risk",
@@ -109,9 +109,9 @@ def test_a_patient_answers_the_intake_and_the_clinician_sees_the_result(cast, br
     click(nora, words["next"])
     urgent = nora.locator("#urgent")
     assert words["urgent"] in urgent.inner_text()
-    assert urgent.get_attribute("role") == "alert"
+    assert urgent.locator("[role=alert]").count() == 1
     browse.check(nora)
-    answer_steps(nora, browse, words, ["0"] * 12, check_first=False)
+    answer_steps(nora, browse, words, ["0"] * 18, check_first=False)
     assert words["urgent"] in nora.locator("#urgent").inner_text()  # still shown
 
     # What I want to talk about: free text, then the thank-you page, again with the advice.
@@ -131,7 +131,7 @@ def test_a_patient_answers_the_intake_and_the_clinician_sees_the_result(cast, br
     assert words["reason"] in row.inner_text()
     browse.check(lise)
     row.get_by_role("link").click()
-    assert words["reason"] in lise.locator(".alert-error").first.inner_text()
+    assert words["reason"] in lise.locator(".bb-alert").first.inner_text()
     assert words["band"] in lise.locator("main").inner_text()
     assert "Jeg vil gerne gå ture igen." in lise.locator("main").inner_text()
     browse.check(lise)

@@ -89,8 +89,25 @@ def test_psfs_is_the_mean_of_the_rated_activities(answers, total):
     assert score("psfs", answers).total == total
 
 
-def test_psfs_needs_at_least_three_activities():
-    assert score("psfs", items(5, 5)).total is None
+def test_psfs_is_the_mean_of_however_many_activities_were_rated():
+    # Stratford 1995: the mean of the activities rated, with no minimum of three.
+    assert score("psfs", items(5, 5)).total == 5
+    assert score("psfs", items(4)).total == 4
+    assert score("psfs", {}).total is None
+
+
+def test_a_clinic_may_ask_for_three_psfs_activities():
+    assert score("psfs", items(5, 5), min_answered=3).total is None
+    assert score("psfs", items(5, 5, 2), min_answered=3).total == 4
+
+
+def test_the_minimum_applies_only_to_an_instrument_whose_rule_allows_one():
+    # ODI has its own missing-section rule from its publisher; a clinic's minimum does not apply.
+    assert score("odi", items(*[2] * 9), min_answered=10).total == 40.0
+
+
+def test_odi_keeps_one_decimal():
+    assert score("odi", items(1, 2, 3, 4, 5, 0, 1, 2, 3)).total == 46.7
 
 
 def test_pseq_sums_ten_items():

@@ -25,6 +25,7 @@ from betterback.questionnaires.models import (
     Source,
 )
 from betterback.questionnaires.services import InvalidAnswers
+from betterback.safety import services as safety
 from betterback.testing.clock import stop_the_clock
 from betterback.testing.factories import letter_invitation
 
@@ -66,7 +67,7 @@ COMPLETE = {
     "startback": STARTBACK_HIGH,
     "rmdq": ones(1, 2, 3, of=24),
     "pseq": {str(n): 3 for n in range(1, 11)},
-    "redflags": ones(of=13),
+    "redflags:intake": ones(of=19),
     "agenda": {"1": "Kan jeg løfte mit barnebarn?"},
 }
 
@@ -327,51 +328,73 @@ def test_an_agenda_text_of_1000_characters_is_kept_and_trimmed(cast, intake):
     assert agenda.submitted_at is not None
 
 
-RED_FLAG_TIERS = {
-    "item 1 (tier 1)": ((1,), 1),
-    "item 5 (tier 2)": ((5,), 2),
-    "only item 12 (tier 3)": ((12,), 3),
-    "items 12 and 13 (tier 3)": ((12, 13), 3),
-    "tiers 2 and 3: the most urgent": ((5, 13), 2),
-    "tiers 1, 2 and 3: the most urgent": ((4, 5, 12), 1),
+# Warning-sign item numbers (redflags.toml, version 2): 1 saddle (now), 5 both legs weaker (now),
+# 7 one leg weaker (the same day), 9 fever, 12 cancer (within days), 18 over 50 (at follow-up).
+RED_FLAG_LEVELS = {
+    "saddle numbness: now": ((1,), 1),
+    "one leg getting weaker: the same day": ((7,), 2),
+    "a history of cancer: within days": ((12,), 3),
+    "over 50 with new pain: at the next follow-up": ((18,), 4),
+    "within days and at follow-up: the most urgent": ((12, 19), 3),
+    "now, within days and at follow-up: the most urgent": ((5, 12, 18), 1),
+    "cancer and one leg getting weaker combine to now": ((7, 12), 1),
     "all no": ((), None),
 }
 
 
-@pytest.mark.parametrize(("yes", "tier"), RED_FLAG_TIERS.values(), ids=RED_FLAG_TIERS)
-def test_a_red_flag_screen_stores_its_most_urgent_tier(cast, intake, yes, tier):
-    screen = response_for(intake, "redflags")
+@pytest.mark.parametrize(("yes", "level"), RED_FLAG_LEVELS.values(), ids=RED_FLAG_LEVELS)
+def test_a_warning_sign_screen_stores_its_most_urgent_level(cast, intake, yes, level):
+    screen = response_for(intake, "redflags:intake")
 
-    answer(screen, ones(*yes, of=13), actor=cast.peter, submit=True)
+    answer(screen, ones(*yes, of=19), actor=cast.peter, submit=True)
 
     screen.refresh_from_db()
-    assert screen.flag_tier == tier
+    assert screen.flag_level == level
     assert screen.total is None and screen.band == ""
 
 
-def test_reviewing_a_flag_records_who_saw_it_and_when(cast, clock, intake):
-    screen = response_for(intake, "redflags")
-    answer(screen, ones(1, of=13), actor=cast.peter, submit=True)
-    assert results.open_flags(cast.peter_patient) == [screen]
-    clock.now = T0 + timedelta(hours=2)
+def test_the_level_is_stored_with_each_answer_before_the_screen_is_sent(cast, intake):
+    screen = response_for(intake, "redflags:intake")
 
-    services.review_flag(response=screen, actor=cast.lise, source=SOURCE)
+    answer(screen, {"1": 1}, actor=cast.peter)  # one answer, on its own screen
 
     screen.refresh_from_db()
-    assert (screen.reviewed_at, screen.reviewed_by) == (T0 + timedelta(hours=2), cast.lise)
-    assert results.open_flags(cast.peter_patient) == []
+    assert (screen.flag_level, screen.submitted_at) == (1, None)
 
 
-def test_a_second_review_keeps_the_first_reviewer(cast, clock, intake):
-    screen = response_for(intake, "redflags")
-    answer(screen, ones(1, of=13), actor=cast.peter, submit=True)
-    services.review_flag(response=screen, actor=cast.lise, source=SOURCE)
-    clock.now = T0 + timedelta(days=1)
+def test_a_follow_up_screen_asks_only_what_is_new_and_remembers_the_history(cast, intake):
+    answer(response_for(intake, "redflags:intake"), ones(12, of=19), actor=cast.peter, submit=True)
+    [week_4, week_12, _] = services.schedule_follow_ups(
+        patient=cast.peter_patient,
+        clinician=cast.lise.clinician,
+        start=T0,
+        actor=cast.lise,
+        source=SOURCE,
+    )
+    quiet, worse = (
+        response_for(week_4, "redflags:follow_up"),
+        response_for(week_12, "redflags:follow_up"),
+    )
 
-    services.review_flag(response=screen, actor=cast.olav, source=SOURCE)
+    answer(quiet, ones(of=19), actor=cast.peter, submit=True)
+    answer(worse, ones(7, of=19), actor=cast.peter, submit=True)
+
+    quiet.refresh_from_db(), worse.refresh_from_db()
+    assert set(quiet.answers) == {item.key for item in instrument("redflags").asked("follow_up")}
+    assert quiet.flag_level is None  # a cancer survivor with nothing new is not flagged
+    assert worse.flag_level == 1  # cancer at intake + one leg getting weaker now: an emergency
+
+
+def test_a_screen_answered_with_version_1_keeps_version_1(cast, intake):
+    screen = response_for(intake, "redflags:intake")
+    Response.objects.filter(pk=screen.pk).update(instrument_version="1", variant="")
+    screen.refresh_from_db()
+
+    answer(screen, ones(5, of=13), actor=cast.peter, submit=True)  # version 1: cancer
 
     screen.refresh_from_db()
-    assert (screen.reviewed_at, screen.reviewed_by) == (T0, cast.lise)
+    assert (screen.instrument_version, screen.flag_level) == ("1", 3)
+    assert screen.answers == ones(5, of=13)
 
 
 # --- Paper forms -----------------------------------------------------------------------------
@@ -457,11 +480,6 @@ def _first_response(cast, entry):
     return response_for(qset, entry)
 
 
-def _flagged(cast):
-    screen = _first_response(cast, "redflags")
-    return answer(screen, ones(2, of=13), actor=cast.peter, submit=True)
-
-
 WRITES = {
     "sending the intake": (
         lambda cast: services.send_intake(
@@ -505,12 +523,6 @@ WRITES = {
         "lise",
         Action.CREATE,
         "questionnaire:rmdq",
-    ),
-    "reviewing a warning sign": (
-        lambda cast: services.review_flag(response=_flagged(cast), actor=cast.lise, source=SOURCE),
-        "lise",
-        Action.UPDATE,
-        "questionnaire:redflags",
     ),
 }
 
@@ -585,8 +597,8 @@ def paper(cast, patient, entry, raw):
 @pytest.fixture
 def lises_world(cast, intake):
     """Lise's patients, one for each colour and reason, and one whose care has ended."""
-    # Peter: a tier-1 warning sign nobody has seen yet.
-    answer(response_for(intake, "redflags"), ones(1, of=13), actor=cast.peter, submit=True)
+    # Peter: a warning sign for now, not acknowledged yet.
+    answer(response_for(intake, "redflags:intake"), ones(1, of=19), actor=cast.peter, submit=True)
     # Ida: back pain from 3 to 6, worse beyond the minimal important change.
     ida = lises_patient(cast, "Ida Worse")
     paper(cast, ida, "nrs:back", {"1": 3})
@@ -607,11 +619,13 @@ def lises_world(cast, intake):
         kind=Notice.Kind.REMINDER,
         sent_at=timezone.now() - timedelta(days=8),
     )
-    # Carl: a warning sign Lise has reviewed, and a high risk after a session.
+    # Carl: a warning sign Lise has acknowledged, and a high risk after a session.
     carl = lises_patient(cast, "Carl Seen")
-    services.review_flag(
-        response=paper(cast, carl, "redflags", ones(3, of=13)), actor=cast.lise, source=SOURCE
-    )
+    paper(cast, carl, "redflags:intake", ones(3, of=19))
+    safety.acknowledge(
+        alert=carl.alerts.get(), what_was_done="called_patient", note="", actor=cast.lise,
+        source=SOURCE,
+    )  # fmt: skip
     paper(cast, carl, "startback", STARTBACK_HIGH)
     dialogue.open_session(patient=carl, clinician=cast.lise.clinician, source=SOURCE)
     # Nora: nothing to see. Eva: worse, but no longer in Lise's care.
@@ -667,9 +681,25 @@ def test_the_follow_up_list_records_that_the_clinician_saw_each_patient(cast, li
     ]
 
 
-def test_a_reviewed_tier_1_sign_turns_the_patient_green(cast, lises_world):
-    services.review_flag(
-        response=results.open_flags(cast.peter_patient)[0], actor=cast.lise, source=SOURCE
+def test_an_acknowledged_sign_for_now_turns_the_patient_green(cast, lises_world):
+    safety.acknowledge(
+        alert=cast.peter_patient.alerts.get(),
+        what_was_done="referred_acutely",
+        note="",
+        actor=cast.lise,
+        source=SOURCE,
     )
 
     assert ("Peter Jensen", "green", []) in listed(cast.lise)
+
+
+def test_a_patient_who_stopped_half_way_after_an_urgent_answer_is_red_with_the_reason(
+    cast, lises_world
+):
+    nina = accept_invitation(cast.lise, name="Nina Half", email="nina@test.example")
+    [qset] = QuestionnaireSet.objects.filter(patient=nina)
+    answer(response_for(qset, "redflags:intake"), {"4": 1}, actor=nina.user)  # and stops
+
+    assert ("Nina Half", "red", [("red_flag", "Pain, tingling or numbness in both legs")]) in (
+        listed(cast.lise)
+    )

@@ -25,7 +25,7 @@ WORDS = {
         "review": "Gennemgå mine mål i denne uge",
         "save_review": "Gem gennemgangen",
         "flare": "Min ryg blusser op",
-        "start": "Log, at ryggen er begyndt at blusse op",
+        "start": "Skriv, at ryggen er begyndt at blusse op",
         "save_note": "Gem noten",
         "over": "Opblussen er overstået",
         "progress": "Mit forløb",

@@ -1,6 +1,7 @@
 """The course pack: the shipped course is complete, and the loader refuses what is wrong,
 naming the file and the field."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from betterback.content.loader import ContentError, Reader, read_sources
-from betterback.content.pack import pack
+from betterback.content.pack import pack, safety
 from betterback.training.course import MINIMUM_CASES, _question, course, load_course
 
 COURSE = Path(settings.BETTERBACK_COURSE_PACK)
@@ -24,7 +25,7 @@ def test_the_course_covers_every_material_and_has_six_or_more_cases():
     assert [m.id for m in the_course.modules][:2] == ["approach", "dialogue-skills"]
 
 
-def test_every_text_of_the_course_is_there_in_danish_and_english():
+def _every_text():
     the_course = course()
     texts = [the_course.title, the_course.summary]
     for module in the_course.modules:
@@ -39,10 +40,41 @@ def test_every_text_of_the_course_is_there_in_danish_and_english():
         for step in case.steps:
             texts += [step.prompt, *(t for t in (step.patient_says, step.feedback) if t)]
             texts += [t for o in step.options for t in (o.text, o.feedback) if t]
+    return texts
+
+
+def test_every_text_of_the_course_is_there_in_danish_and_english():
+    texts = _every_text()
     assert len(texts) > 500
     for text in texts:
         assert text.by_language["da"].strip() and text.by_language["en"].strip()
         assert text.by_language["da"] != text.by_language["en"] or len(text.by_language["da"]) < 12
+
+
+# Words that name an emergency sign (DOMAIN.md, "Warning signs": now, an emergency).
+EMERGENCY = (
+    "skridt", "ridebukse", "endetarm", "kønsorgan", "tisse", "urin", "afføring", "blære",
+    "begge ben", "svaghed i benene", "rejsning", "sex", "saddle", "back passage", "genital",
+    "urine", "bladder", "bowel", "stools", "both legs", "weakness in the legs", "erection",
+)  # fmt: skip
+
+
+def test_no_text_of_the_course_gives_an_emergency_sign_the_same_day():
+    """Cauda equina signs are "now", never "the same day" (clinical review C1): no paragraph that
+    says "same day" names one of them."""
+    for text in _every_text():
+        for language in ("da", "en"):
+            for paragraph in text.by_language[language].split("\n\n"):
+                if re.search(r"same[ -]day|samme dag", paragraph, re.IGNORECASE):
+                    named = [word for word in EMERGENCY if word in paragraph.lower()]
+                    assert not named, (named, paragraph)
+
+
+def test_the_modules_that_name_the_emergency_signs_show_the_packs_own_urgent_text():
+    for module_id in ("red-flags", "flare-ups"):
+        shared = [section for section in course().module(module_id).sections if section.shared]
+        assert [section.shared for section in shared] == ["now"], module_id
+        assert shared[0].heading == safety().advice["now"].heading
 
 
 def test_every_module_and_case_cites_sources_with_full_citations():
@@ -129,7 +161,7 @@ def test_a_missing_translation_names_the_file_and_field(copy):
 
 def test_an_unknown_key_is_refused(copy):
     module = copy / "modules" / "approach.toml"
-    _edit(module, 'version = "1.0.0"', 'version = "1.0.0"\nauthor = "me"')
+    _edit(module, '\nid = "approach"\n', '\nid = "approach"\nauthor = "me"\n')
     assert _refused(copy).field == "author"
 
 
@@ -264,7 +296,7 @@ def test_the_content_check_command_checks_the_course_too(capsys):
 
 
 def test_the_content_check_command_fails_on_a_broken_course(copy, settings):
-    _edit(copy / "modules" / "approach.toml", 'version = "1.0.0"', 'version = "1.0.0"\nx = 1')
+    _edit(copy / "modules" / "approach.toml", '\nid = "approach"\n', '\nid = "approach"\nx = 1\n')
     settings.BETTERBACK_COURSE_PACK = str(copy)
     with pytest.raises(CommandError, match=r"approach.toml: field 'x': unknown key"):
         call_command("content", "check")

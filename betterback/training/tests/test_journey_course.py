@@ -196,3 +196,18 @@ def test_lise_learns_practises_resumes_and_gets_her_certificate(cast, browse, la
     admin.goto("/clinic/admin/training/")
     browse.check(admin)
     assert "100 %" in admin.inner_text("main")
+
+
+def test_the_modules_with_the_patients_urgent_text_pass_axe_at_phone_and_desktop_width(
+    cast, browse
+):
+    """red-flags and flare-ups show the pack's own "now" text, with its call buttons, inside the
+    module: axe-core checks both pages, narrow and wide."""
+    for width in (375, 1280):
+        page = browse(width=width)
+        browser.log_in(page, cast.lise.email, PASSWORD)
+        for module_id in ("red-flags", "flare-ups"):
+            page.goto(reverse("training:module", args=[module_id]))
+            browse.check(page)
+            assert page.locator("#advice-now").count() == 1
+            assert page.locator("#advice-now a[href='tel:112']").count() == 1

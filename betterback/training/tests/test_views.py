@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from betterback.audit.models import Action, AuditEvent
+from betterback.content.pack import safety
 from betterback.dialogue.models import DialogueSession
 from betterback.materials.models import WorksheetEntry
 from betterback.patients.models import CareRelationship, Patient
@@ -61,6 +62,15 @@ def test_the_overview_shows_progress_and_where_to_start(lise):
     assert "0 af 14 dele er gjort (0 %)" in text
     assert reverse("training:module", args=[APPROACH]) in text
     assert "Start kurset" in text
+
+
+@pytest.mark.django_db
+def test_the_red_flags_module_shows_the_urgent_text_patients_see_with_the_clinics_helpline(lise):
+    page = lise.get(reverse("training:module", args=["red-flags"])).content.decode()
+    now = safety().advice["now"]
+    assert str(now.heading.by_language["da"]) in page
+    assert 'id="advice-now"' in page and 'href="tel:112"' in page
+    assert "Sådan gør du i Region Syddanmark" in page
 
 
 @pytest.mark.django_db
