@@ -134,6 +134,7 @@ def filled_material(
             {
                 "material": definition,
                 "patient": patient,
+                "entry": entry,  # a chart marks the patient's own column from the saved answers
                 "answers": display.answers(definition, entry.data, labels),
             },
             language=language,

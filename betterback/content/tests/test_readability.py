@@ -61,8 +61,9 @@ def test_blocks_pair_the_paragraphs_of_both_languages():
 
 def test_only_long_blocks_are_judged_and_the_worst_come_first():
     hard_da = (
-        "Sundhedsstyrelsen anbefaler, at paracetamol, ikke-steroide antiinflammatoriske lægemidler "
-        "og opioider mod lænderygsmerter kun anvendes efter nøje overvejelse, fordi dokumentationen "
+        "Sundhedsstyrelsen anbefaler, at paracetamol, ikke-steroide antiinflammatoriske "
+        "lægemidler og opioider mod lænderygsmerter kun anvendes efter nøje overvejelse, fordi "
+        "dokumentationen "
         "for gavnlige virkninger er begrænset, mens risikoen for bivirkninger og afhængighed er "
         "veldokumenteret i internationale undersøgelser."
     )

@@ -1,7 +1,6 @@
 """The PDFs that printing.services makes: every material blank and filled in, My plan and the
 questionnaire forms, in Danish and English and in large print, read back with poppler-utils."""
 
-
 import pytest
 from django.utils import translation
 from django.utils.translation import gettext

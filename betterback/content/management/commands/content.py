@@ -33,8 +33,20 @@ class Command(BaseCommand):
         course.add_argument(
             "path", nargs="?", help="the course folder (default: the configured one)"
         )
+        sheet = commands.add_parser(
+            "review-sheet",
+            help="print every clinical statement with its sources and a sign-off line per part, "
+            "for a clinician who reviews the content (PDF)",
+        )
+        sheet.add_argument("-o", "--output", required=True, help="the PDF file to write")
+        sheet.add_argument(
+            "--language", choices=["da", "en"], default="da", help="the language of the headings"
+        )
 
     def handle(self, *args, action, path=None, **options):
+        if action == "review-sheet":
+            self._review_sheet(Path(options["output"]), options["language"])
+            return
         if action == "check":
             folder = Path(path or settings.BETTERBACK_CONTENT_PACK)
             materials = self._materials(folder)
@@ -49,6 +61,12 @@ class Command(BaseCommand):
         else:
             materials = self._materials(Path(settings.BETTERBACK_CONTENT_PACK), listing=False)
             self._course(Path(path or settings.BETTERBACK_COURSE_PACK), materials)
+
+    def _review_sheet(self, output: Path, language: str) -> None:
+        from betterback.printing.review_sheet import parts, review_sheet
+
+        output.write_bytes(review_sheet(language))
+        self.stdout.write(f"{output}: {len(parts())} parts to review and sign off.")
 
     def _materials(self, folder: Path, listing=True) -> dict:
         try:
