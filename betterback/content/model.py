@@ -76,15 +76,28 @@ class Text:
 
     @property
     def blocks(self) -> list[dict]:
-        """The paragraphs, where a paragraph whose lines all start with "- " is a bullet list:
-        [{"text": "..."} or {"bullets": ["...", ...]}]."""
+        """The paragraphs as blocks: lines that start with "- " are bullet lists, the other
+        lines of a paragraph are its text: [{"text": "..."} or {"bullets": ["...", ...]}]."""
         blocks = []
         for paragraph in self.paragraphs:
-            lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
-            if all(line.startswith("- ") for line in lines):
-                blocks.append({"bullets": [line[2:].strip() for line in lines]})
-            else:
-                blocks.append({"text": " ".join(lines)})
+            text, bullets = [], []
+            for line in (line.strip() for line in paragraph.splitlines()):
+                if not line:
+                    continue
+                if line.startswith("- "):
+                    if text:
+                        blocks.append({"text": " ".join(text)})
+                        text = []
+                    bullets.append(line[2:].strip())
+                else:
+                    if bullets:
+                        blocks.append({"bullets": bullets})
+                        bullets = []
+                    text.append(line)
+            if text:
+                blocks.append({"text": " ".join(text)})
+            if bullets:
+                blocks.append({"bullets": bullets})
         return blocks
 
 

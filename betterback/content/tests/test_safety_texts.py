@@ -148,3 +148,16 @@ def test_a_pack_without_warning_sign_texts_is_refused(tmp_path):
 
     assert error.value.path == tmp_path / "safety.toml"
     assert "needs its warning-sign texts" in error.value.problem
+
+
+def test_a_lead_line_then_bullets_become_a_text_and_a_list():
+    from betterback.content.model import Text
+
+    text = Text({"da": "Det gælder, hvis du:\n- har feber\n- føler dig syg\n\nRing nu.", "en": "x"})
+
+    with translation.override("da"):
+        assert text.blocks == [
+            {"text": "Det gælder, hvis du:"},
+            {"bullets": ["har feber", "føler dig syg"]},
+            {"text": "Ring nu."},
+        ]

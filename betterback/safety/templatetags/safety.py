@@ -35,6 +35,12 @@ def advice_for_print(level, heading_level=2):
 
 
 @register.filter
+def nbsp(text: str) -> str:
+    """A phone number that never breaks over two lines."""
+    return str(text).replace(" ", "\u00a0")
+
+
+@register.filter
 def language_text(texts: dict) -> str:
     return in_language(texts)
 
