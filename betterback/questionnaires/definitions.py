@@ -28,7 +28,7 @@ YES = 1  # a screen item's "yes"
 INSTRUMENT_KEYS = {
     "id", "version", "kind", "name", "short_name", "intro", "recall", "copyright",
     "licence_note", "licence", "reference_wording", "higher_is_better", "minimum", "maximum",
-    "mic_points", "mic_percent", "mic_floor_points", "mic_points_worse", "mic_source",
+    "mic_points", "mic_percent", "mic_floor_points", "mic_points_worse", "mic_source", "trend_note",
     "missing_rule", "max_missing", "min_answered", "loinc", "subscales", "bands", "scales",
     "items", "variants", "combinations", "sources",
 }  # fmt: skip
@@ -144,6 +144,7 @@ class Instrument:
     items: tuple[Item, ...]
     missing_rule: Text
     licence_note: Text | None = None  # for clinicians only: the state of the licence
+    trend_note: Text | None = None  # for clinicians only: how to read the scores over time
     max_missing: int = 0
     min_answered: int | None = None
     recall: Text | None = None
@@ -419,6 +420,7 @@ def load_instrument(path: Path, expected_id: str | None = None) -> Instrument:
         recall=reader.text(data, "recall", "", required=False),
         copyright=reader.text(data, "copyright", ""),
         licence_note=reader.text(data, "licence_note", "", required=False),
+        trend_note=reader.text(data, "trend_note", "", required=False),
         licence=licence,
         reference_wording=wording,
         items=items,

@@ -33,6 +33,14 @@ class ScheduleForm(forms.Form):
         max_length=60,
         required=False,
     )
+    psfs_three = forms.BooleanField(
+        label=_("Ask for at least three activities in the Patient-Specific Functional Scale"),
+        help_text=_(
+            "The published rule scores the mean of however many activities are rated. Tick this "
+            "if your clinic wants three before the patient can send their answers."
+        ),
+        required=False,
+    )
 
     def __init__(self, *args, schedule, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,6 +49,7 @@ class ScheduleForm(forms.Form):
             self.fields[name].choices = entry_choices()
             self.fields[name].initial = getattr(schedule, name)
         self.fields["weeks"].initial = ", ".join(str(w) for w in schedule.follow_up_weeks)
+        self.fields["psfs_three"].initial = (schedule.min_answered or {}).get("psfs") == 3
 
     def _licensed(self, entries):
         for entry in entries:

@@ -54,12 +54,15 @@ def schedule_for(clinic) -> Schedule:
     )
 
 
-def save_schedule(*, clinic, intake, follow_up, weeks, actor, source: str) -> Schedule:
+def save_schedule(
+    *, clinic, intake, follow_up, weeks, actor, source: str, psfs_three: bool = False
+) -> Schedule:
     schedule, _ = Schedule.objects.get_or_create(
         clinic=clinic,
         defaults={"intake": [], "follow_up": [], "follow_up_weeks": []},
     )
     schedule.intake, schedule.follow_up, schedule.follow_up_weeks = intake, follow_up, weeks
+    schedule.min_answered = {"psfs": 3} if psfs_three else {}
     schedule.changed_at, schedule.changed_by = timezone.now(), actor
     schedule.save()
     record(actor=actor, action=Action.UPDATE, source=source, target="questionnaire_schedule")

@@ -31,6 +31,15 @@ def score_parts(response, definition) -> list[tuple[str, str]]:
     return parts
 
 
+@register.simple_tag
+def activities_rated(response, definition) -> int | None:
+    """How many activities a PSFS score is the mean of (None for other instruments)."""
+    activities = [item for item in definition.items if item.activity]
+    if not activities or response.total is None:
+        return None
+    return sum(1 for item in activities if response.answers.get(item.key) is not None)
+
+
 @register.filter
 def band_of(definition, response):
     return definition.band(response.band)

@@ -120,6 +120,53 @@ def test_saving_the_weeks_4_12_26_works(cast, client_for):
     assert Schedule.objects.get(clinic=cast.odense).follow_up_weeks == [4, 12, 26]
 
 
+def test_a_clinic_may_ask_for_three_psfs_activities(cast, client_for):
+    intake = ["psfs"]
+    saved = client_for(cast.anne).post(
+        reverse(SETTINGS), {**settings_form(intake=intake, weeks="4"), "psfs_three": "on"}
+    )
+    qset = services.send_intake(
+        patient=cast.peter_patient, clinician=cast.lise.clinician, actor=cast.peter, source="t"
+    )
+    psfs = qset.responses.get()
+    url = reverse("questionnaires:answer", args=[qset.public_id, psfs.public_id])
+    peter = client_for(cast.peter)
+
+    two = peter.post(url, {"item-1": "4", "item-2": "6", "action": "submit"})
+    three = peter.post(url, {"item-1": "4", "item-2": "6", "item-3": "2", "action": "submit"})
+
+    assert saved.status_code == 302
+    assert Schedule.objects.get(clinic=cast.odense).min_answered == {"psfs": 3}
+    assert two.status_code == 400
+    assert three.status_code == 302
+    psfs.refresh_from_db()
+    assert psfs.total == 4
+    page = client_for(cast.lise).get(
+        reverse("questionnaires:patient_results", args=[cast.peter_patient.public_id])
+    )
+    assert "gennemsnittet af 3 aktiviteter" in page.content.decode()
+
+
+def test_without_the_setting_two_psfs_activities_are_enough(cast, client_for):
+    client_for(cast.anne).post(reverse(SETTINGS), settings_form(intake=["psfs"], weeks="4"))
+    qset = services.send_intake(
+        patient=cast.peter_patient, clinician=cast.lise.clinician, actor=cast.peter, source="t"
+    )
+    psfs = qset.responses.get()
+    url = reverse("questionnaires:answer", args=[qset.public_id, psfs.public_id])
+
+    sent = client_for(cast.peter).post(url, {"item-1": "4", "item-2": "6", "action": "submit"})
+
+    assert sent.status_code == 302
+    assert Schedule.objects.get(clinic=cast.odense).min_answered == {}
+    psfs.refresh_from_db()
+    assert psfs.total == 5
+    page = client_for(cast.lise).get(
+        reverse("questionnaires:patient_results", args=[cast.peter_patient.public_id])
+    )
+    assert "gennemsnittet af 2 aktiviteter" in page.content.decode()
+
+
 @pytest.mark.parametrize("weeks", ["4, x", "0", "105", "4, -2"])
 def test_weeks_that_are_not_whole_weeks_are_refused_and_kept_in_the_form(cast, client_for, weeks):
     page = client_for(cast.anne).post(reverse(SETTINGS), settings_form(weeks=weeks))

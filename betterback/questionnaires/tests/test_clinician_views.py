@@ -91,6 +91,7 @@ def test_the_results_page_shows_bands_change_from_baseline_a_chart_and_a_table(c
     assert "Peter Jensen" in body
     assert "Lav risiko" in body  # the latest STarT Back band, in the heading
     assert "Middel risiko" in body  # the first one, in the table
+    assert "Udviklingen over tid er ikke et valideret mål for effekt." in body  # STarT Back
     assert "Ændring fra første måling" in body
     assert "<strong>-8</strong> (66,7 %)" in body
     assert "bedre, mere end den mindste vigtige ændring" in body

@@ -385,6 +385,28 @@ def test_a_follow_up_screen_asks_only_what_is_new_and_remembers_the_history(cast
     assert worse.flag_level == 1  # cancer at intake + one leg getting weaker now: an emergency
 
 
+def test_a_cancer_survivor_with_nothing_new_is_not_red_at_weeks_4_12_and_26(cast, intake):
+    answer(response_for(intake, "redflags:intake"), ones(12, of=19), actor=cast.peter, submit=True)
+    safety.acknowledge(
+        alert=cast.peter_patient.alerts.get(), what_was_done="already_known", note="",
+        actor=cast.lise, source=SOURCE,
+    )  # fmt: skip
+    follow_ups = services.schedule_follow_ups(
+        patient=cast.peter_patient, clinician=cast.lise.clinician, start=T0, actor=cast.lise,
+        source=SOURCE,
+    )  # fmt: skip
+
+    for qset in follow_ups:
+        answer(response_for(qset, "redflags:follow_up"), ones(of=19), actor=cast.peter,
+               submit=True)  # fmt: skip
+
+    assert [qset.week for qset in follow_ups] == [4, 12, 26]
+    assert all(response_for(q, "redflags:follow_up").flag_level is None for q in follow_ups)
+    assert cast.peter_patient.alerts.filter(acknowledged_at__isnull=True).count() == 0
+    [row] = results.follow_up_list(clinician=cast.lise.clinician, source=SOURCE)
+    assert [r.code for r in row.reasons if r.code.startswith("red_flag")] == []
+
+
 def test_a_screen_answered_with_version_1_keeps_version_1(cast, intake):
     screen = response_for(intake, "redflags:intake")
     Response.objects.filter(pk=screen.pk).update(instrument_version="1", variant="")
