@@ -52,7 +52,7 @@ class Region:
     name: Text
     helpline_name: Text
     helpline_phone: str
-    acute_route: Text  # for clinicians: where an emergency is referred
+    acute_route: RegionalText  # for clinicians: where an emergency is referred
     checked: str  # where the number was checked
     checked_at: str  # when
 
@@ -122,7 +122,9 @@ def _region(reader: Reader, data: dict, where: str) -> Region:
         name=reader.text(data, "name", where),
         helpline_name=reader.text(data, "helpline_name", where),
         helpline_phone=phone,
-        acute_route=reader.text(data, "acute_route", where),
+        acute_route=_placeholders(
+            reader, reader.text(data, "acute_route", where), f"{where}.acute_route"
+        ),
         checked=reader.string(data, "checked", where),
         checked_at=reader.string(data, "checked_at", where),
     )

@@ -17,6 +17,7 @@ from betterback.content.model import Material, Text
 from betterback.content.pack import pack, safety
 from betterback.printing.pdf import render_pdf
 from betterback.questionnaires.definitions import Instrument, instruments
+from betterback.safety.models import Level
 from betterback.training.course import course
 
 
@@ -72,14 +73,15 @@ def _safety_part(number: int) -> Part:
     texts = safety()
     citations = {source.id: source.citation for source in texts.sources}
     part = Part(number, _("Warning-sign texts, the same on every page"), texts.version)
-    for level, advice in texts.advice.items():
+    for level_number, advice in enumerate(texts.advice.values(), start=1):
         cited = _cite(advice.sources, citations)
-        part.rows += _row(f"{level}: {words['heading']}", advice.heading)
-        part.rows += _row(f"{level}: {words['text']}", advice.body, cited)
+        name = str(Level(level_number).label)
+        part.rows += _row(f"{name}: {words['heading']}", advice.heading)
+        part.rows += _row(f"{name}: {words['text']}", advice.body, cited)
     for region in texts.regions.values():
         part.rows.append(
             Row(
-                _("Region %(name)s: helpline %(phone)s (checked %(when)s: %(where)s)")
+                _("%(name)s: helpline %(phone)s (checked %(when)s: %(where)s)")
                 % {
                     "name": _both(region.name),
                     "phone": region.helpline_phone,

@@ -15,3 +15,31 @@ def reason_text(sign: dict) -> str:
     if sign.get("withdrawn"):
         return _("%(reason)s (answered yes, later changed to no)") % {"reason": text}
     return text
+
+
+def helpline_told(services) -> dict:
+    """What an alert keeps of the helpline the patient was told to call."""
+    return {
+        "region": services.region_id,
+        "phone": services.helpline_phone,
+        "name": dict(services.helpline_name.by_language),
+    }
+
+
+def told_services(alert):
+    """The regional services as they were when the alert's answers were saved (the current
+    ones for an alert from before this was kept)."""
+    from betterback.content import regional
+    from betterback.content.model import Text
+
+    told = alert.helpline or {}
+    if not told:
+        return regional.current()
+    current = regional.current()
+    return regional.Services(
+        region_id=told["region"],
+        region_name=current.region_name,
+        helpline_name=Text(told["name"]),
+        helpline_phone=told["phone"],
+        acute_route=current.acute_route,
+    )

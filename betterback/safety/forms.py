@@ -39,7 +39,7 @@ class AcknowledgeForm(forms.Form):
 def region_choices() -> list[tuple[str, str]]:
     pack_safety = safety()
     default = pack_safety.regions[pack_safety.default_region]
-    return [("", _("The default region (%(name)s)") % {"name": default.name})] + [
+    return [("", _("None chosen: the default region (%(name)s)") % {"name": default.name})] + [
         (region.id, str(region.name)) for region in pack_safety.regions.values()
     ]
 
@@ -73,7 +73,9 @@ class ClinicSafetyForm(forms.ModelForm):
         ]
         labels = {
             "region": _("Region"),
-            "helpline_phone": _("Out-of-hours helpline number (leave empty for the region's)"),
+            "helpline_phone": _(
+                "Number of the out-of-hours helpline (leave empty for the region's)"
+            ),
             "acute_route": _("Acute route for your clinicians (leave empty for the region's)"),
             "duty_email": _("Duty email address (optional)"),
             "opens_at": _("The clinic opens at"),

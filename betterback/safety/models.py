@@ -55,6 +55,8 @@ class Alert(models.Model):
     # [{"kind": "sign"|"combination", "id", "level", "reason": {"da", "en"}, "withdrawn": bool}]
     signs = models.JSONField(default=list)
     raised_at = models.DateTimeField(default=timezone.now)
+    # The helpline the advice named when the answers were saved: {"region", "phone", "name"}.
+    helpline = models.JSONField(default=dict, blank=True)
     # When it first reached a level that notifies: the clock for the emails and the escalation.
     urgent_since = models.DateTimeField(null=True, blank=True)
     acknowledged_at = models.DateTimeField(null=True, blank=True)

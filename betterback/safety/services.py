@@ -6,7 +6,9 @@ from django.utils import timezone
 
 from betterback.audit.models import Action
 from betterback.audit.services import record
+from betterback.content import regional
 from betterback.patients.models import CareRelationship
+from betterback.safety.display import helpline_told
 from betterback.safety.models import NOTIFY_UP_TO, Alert, WhatWasDone
 
 
@@ -48,7 +50,13 @@ def record_signs(*, patient, source_id, signs: list[dict], actor, source: str) -
     level = min(sign["level"] for sign in new)
     alert = next((a for a in alerts if a.is_open), None)
     if alert is None:
-        alert = Alert(patient=patient, source_id=source_id, level=level, raised_at=now)
+        alert = Alert(
+            patient=patient,
+            source_id=source_id,
+            level=level,
+            raised_at=now,
+            helpline=helpline_told(regional.current()),
+        )
         action = Action.CREATE
     else:
         alert.level = min(alert.level, level)

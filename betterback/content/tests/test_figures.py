@@ -151,9 +151,8 @@ def test_the_table_holds_every_value_of_the_chart():
     chart = pack()[SCANS].charts[0]
 
     table = html[html.index("<table") : html.index("</table>")]
-    assert (
-        "<caption>How many people without back pain have the findings – by age</caption>" in table
-    )
+    title = "How many people without back pain have the findings – by age"
+    assert f'<caption class="sr-only">{title}</caption>' in table
     assert 'class="table--responsive-scroll bb-chart-table" tabindex="0" role="region"' in html
     cells = table.count('<td class="bb-chart-number">')
     assert cells == len(chart.rows) * len(chart.columns)

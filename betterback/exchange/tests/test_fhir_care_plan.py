@@ -70,7 +70,7 @@ def test_the_flare_up_plan_is_part_of_my_plan_in_the_patients_language():
         "My early signs: Ryggen bliver stiv om morgenen.",
         "What I use from my toolbox: Gå en kort tur",
         "Who supports me: Hanne\nHow they can help: Går med på turen",
-        "Warning signs: We have gone through the warning signs together",
+        "Gone through with your clinician: We have gone through the warning signs together",
     ]
 
 

@@ -264,3 +264,46 @@ def test_bad_settings_are_refused_in_plain_words_and_nothing_changes(
     assert message in page.content.decode()
     cast.odense.refresh_from_db()
     assert (cast.odense.region, cast.odense.escalation_minutes) == ("", 120)
+
+
+# --- The patient's own pages while a sign that cannot wait is open ---------------------------
+
+
+@pytest.mark.parametrize(
+    "page", ["patients:home", "questionnaires:mine", "questionnaires:my_results"]
+)
+def test_the_advice_stays_on_the_patients_pages_until_a_clinician_acknowledges(
+    cast, client_for, page
+):
+    alert = say_yes(cast.peter_patient, cast.lise, "1")
+    peter = client_for(cast.peter)
+
+    before = peter.get(reverse(page)).content.decode()
+    client_for(cast.lise).post(
+        acknowledge_url(cast.peter_patient, alert), {"what_was_done": "called_patient"}
+    )
+    after = peter.get(reverse(page)).content.decode()
+
+    assert "Du har svaret ja til et tegn, der ikke kan vente." in before
+    assert "Ring straks – vent ikke til i morgen" in before
+    assert "Ring straks" not in after
+
+
+def test_a_sign_that_can_wait_puts_no_advice_on_the_home_page(cast, client_for):
+    say_yes(cast.peter_patient, cast.lise, "12")
+
+    body = client_for(cast.peter).get(reverse("patients:home")).content.decode()
+
+    assert "ikke kan vente" not in body
+
+
+def test_the_acknowledgement_page_shows_the_number_the_patient_was_given(cast, client_for):
+    alert = say_yes(cast.peter_patient, cast.lise, "1")
+    cast.odense.region = "hovedstaden"
+    cast.odense.save()
+
+    body = client_for(cast.lise).get(acknowledge_url(cast.peter_patient, alert)).content.decode()
+
+    assert alert.helpline["phone"] == "70 11 07 07"
+    assert "så ring til lægevagten på 70 11 07 07. Kommer du ikke igennem" in body
+    assert "så ring til Akuttelefonen på 1813" not in body

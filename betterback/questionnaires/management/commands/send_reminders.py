@@ -20,6 +20,8 @@ class Command(BaseCommand):
             outcome = sender.send_due()
             sent += outcome.sent
             failed += outcome.failed
-        self.stdout.write(f"sent {sent}, failed {failed} (tried again next run)")
+        self.stdout.write(
+            f"sent {sent}, failed {failed}" + (" (tried again next run)" if failed else "")
+        )
         if failed:
             self.stderr.write("Some emails could not be sent; see the log.")
