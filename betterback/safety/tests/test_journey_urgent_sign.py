@@ -26,7 +26,7 @@ WORDS = {
         "continue": "Fortsæt, hvor jeg slap",
         "next": "Næste",
         "urgent": "Ring straks – vent ikke til i morgen",
-        "helpline": "Ring til lægevagten: 70 11 07 07",
+        "helpline": "Har din læge lukket: ring til lægevagten, 70 11 07 07",
         "attention": "Advarselstegn kræver din opmærksomhed (1)",
         "reason": "Smerter, prikken eller følelsesløshed i begge ben",
         "now": "Nu – akut",
@@ -43,7 +43,10 @@ WORDS = {
         "continue": "Continue where I stopped",
         "next": "Next",
         "urgent": "Call now – do not wait until tomorrow",
-        "helpline": "Call the out-of-hours medical helpline (Lægevagten): 70 11 07 07",
+        "helpline": (
+            "If your doctor is closed: call the out-of-hours medical helpline (Lægevagten), "
+            "70 11 07 07"
+        ),
         "attention": "Warning signs need your attention (1)",
         "reason": "Pain, tingling or numbness in both legs",
         "now": "Now – an emergency",
