@@ -3,7 +3,6 @@ sources, version and a sign-off block; written by `betterback content review-she
 
 import io
 
-import pytest
 from django.core.management import call_command
 from django.utils import translation
 
