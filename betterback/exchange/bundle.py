@@ -27,10 +27,12 @@ from betterback.exchange.fhir.organization import organization
 from betterback.exchange.fhir.patient import patient as patient_resource
 from betterback.exchange.fhir.practitioner import practitioner
 from betterback.exchange.fhir.practitioner_role import practitioner_role
+from betterback.exchange.fhir.questionnaire import questionnaire
+from betterback.exchange.fhir.questionnaire_response import questionnaire_response
+from betterback.exchange.fhir.score_observation import score_observations
 from betterback.materials.models import WorksheetEntry
 from betterback.materials.services import linked_labels
 from betterback.patients.models import CareRelationship
-from betterback.questionnaires import fhir as questionnaires_fhir
 from betterback.questionnaires.definitions import definition_of
 from betterback.questionnaires.models import Response
 from betterback.selfcare.models import CheckIn
@@ -102,8 +104,8 @@ def assemble(record: Record, at: datetime) -> dict:
     resources += _questionnaires(record.responses, language)
     for response in record.responses:
         definition = definition_of(response)
-        resources.append(questionnaires_fhir.questionnaire_response(response, definition, language))
-        resources += questionnaires_fhir.observations(response, definition)
+        resources.append(questionnaire_response(response, definition, language))
+        resources += score_observations(response, definition)
     for check_in in record.check_ins:
         resources += check_in_observations(check_in, patient)
     resources += _plan(record, clinicians, language)
@@ -119,7 +121,7 @@ def assemble(record: Record, at: datetime) -> dict:
 def _questionnaires(responses, language: str) -> list[dict]:
     """The definition of each instrument (and variant) answered, once, sorted by id."""
     forms = {
-        (r.instrument_id, r.instrument_version, r.variant): questionnaires_fhir.questionnaire(
+        (r.instrument_id, r.instrument_version, r.variant): questionnaire(
             definition_of(r), language, r.variant
         )
         for r in responses

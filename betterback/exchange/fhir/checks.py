@@ -3,25 +3,32 @@
 fhir.resources (R4B) parses the structure but checks neither code bindings nor invariants nor
 what a Reference points at: it takes a CarePlan with status "ongoing" or a Goal with
 lifecycleStatus "doing". So for each resource type we list the code elements we write with their
-required value sets, and check the invariants that apply to what we write. Questionnaire,
-QuestionnaireResponse and Observation are checked by betterback.questionnaires.fhir.check().
+required value sets, and check the invariants that apply to what we write.
+
+    check(resource), validate(resource)              one resource
+    check_bundle(bundle), validate_bundle(bundle)    a Bundle and every entry in it
 """
 
 import importlib
 import re
 import uuid
 
+from betterback.exchange.fhir.common import CATEGORY, codings
 from betterback.exchange.fhir.patient import PATIENT_ID
 from betterback.exchange.fhir.practitioner import PROFESSION
-from betterback.questionnaires import fhir as questionnaires_fhir
 
 ACTIVITY_STATUSES = {
     "not-started", "scheduled", "in-progress", "on-hold", "completed", "cancelled", "stopped",
     "unknown", "entered-in-error",
 }  # fmt: skip
-# (element path, the codes its binding requires, whether it must be there) per resource type.
 TELECOM = {"phone", "fax", "email", "pager", "url", "sms", "other"}
+# (element path, the codes its binding requires, whether it must be there) per resource type.
 CODES = {
+    "Questionnaire": [("status", {"draft", "active", "retired", "unknown"}, True)],
+    "QuestionnaireResponse": [
+        ("status", {"in-progress", "completed", "amended", "entered-in-error", "stopped"}, True),
+    ],
+    "Observation": [("status", {"registered", "preliminary", "final", "amended"}, True)],
     "Patient": [("telecom.system", TELECOM, False)],
     "Practitioner": [],
     "PractitionerRole": [],
@@ -63,13 +70,13 @@ TARGETS = {
     "CarePlan.activity.detail.goal": {"Goal"},
 }  # fmt: skip
 FHIR_ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
+# Where a resource keeps a list of Codings under "code" rather than CodeableConcepts.
+CODING_LISTS = {"Questionnaire": ("coding", "code")}
 
 
 def check(resource: dict) -> list[str]:
     """The problems with one resource; an empty list means none."""
     kind = resource.get("resourceType")
-    if kind in questionnaires_fhir.STATUSES:
-        return questionnaires_fhir.check(resource)
     if kind not in CODES:
         return [f"resourceType: {kind!r} is not exported"]
     problems = []
@@ -85,7 +92,7 @@ def check(resource: dict) -> list[str]:
             if value not in allowed
         ]
     problems += RULES.get(kind, lambda _: [])(resource)
-    for path, found in questionnaires_fhir.codings(resource, lists=("coding",)):
+    for path, found in codings(resource, lists=CODING_LISTS.get(kind, ("coding",))):
         missing = [key for key in ("system", "code") if not found.get(key)]
         problems += [f"{path}: coding without a {key}" for key in missing]
     return problems
@@ -95,8 +102,6 @@ def validate(resource: dict):
     """The fhir.resources R4B model, then check(). Returns the model; raises ValueError naming every
     problem."""
     kind = resource.get("resourceType", "")
-    if kind in questionnaires_fhir.STATUSES:
-        return questionnaires_fhir.validate(resource)
     model = _parse(resource)
     problems = check(resource)
     if problems:
@@ -164,6 +169,17 @@ def _care_plan(resource: dict) -> list[str]:
     return problems
 
 
+def _observation(resource: dict) -> list[str]:
+    # Every Observation we write is a survey answer with at least one code from a named system.
+    problems = []
+    categories = [c for concept in resource.get("category", []) for c in concept.get("coding", [])]
+    if not any(c.get("system") == CATEGORY and c.get("code") == "survey" for c in categories):
+        problems.append("category: the survey category is missing")
+    if not any(c.get("system") for c in resource.get("code", {}).get("coding", [])):
+        problems.append("code: no coding with a system")
+    return problems
+
+
 def _patient(resource: dict) -> list[str]:
     systems = [i.get("system") for i in resource.get("identifier", [])]
     return [] if PATIENT_ID in systems else [f"identifier: none in {PATIENT_ID}"]
@@ -182,7 +198,13 @@ def _practitioner(resource: dict) -> list[str]:
     return [f"qualification: {code!r} is not one of {sorted(PROFESSIONS)}" for code in wrong]
 
 
-RULES = {"Goal": _goal, "CarePlan": _care_plan, "Patient": _patient, "Practitioner": _practitioner}
+RULES = {
+    "Observation": _observation,
+    "Goal": _goal,
+    "CarePlan": _care_plan,
+    "Patient": _patient,
+    "Practitioner": _practitioner,
+}
 
 
 def _parse(resource: dict):

@@ -1,8 +1,15 @@
 """A check-in as Observations: one per measure the patient answered, each a survey score in UCUM's
 "{score}", at the time the patient made it (made_at, the device's clock), not when it arrived."""
 
-from betterback.exchange.fhir.common import BASE, coding, reference
-from betterback.questionnaires.fhir import CATEGORY, LOINC, LOINC_DISPLAY, UCUM
+from betterback.exchange.fhir.common import (
+    BASE,
+    CATEGORY,
+    LOINC,
+    LOINC_DISPLAY,
+    UCUM,
+    coding,
+    reference,
+)
 
 CHECK_IN = f"{BASE}/CodeSystem/check-in"
 PAIN_LOINC = "72514-3"  # the 0-10 numeric rating scale, as for the NRS questionnaire

@@ -18,7 +18,7 @@ from betterback.exchange.tests.golden import golden
 from betterback.patients.models import CareRelationship, Patient
 from betterback.questionnaires import services as questionnaires
 from betterback.selfcare import services as selfcare
-from betterback.selfcare.tests.plans import save_plan
+from betterback.testing.plans import save_plan
 
 AT = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from betterback.audit.models import Action, AuditEvent
 from betterback.exchange.fhir.checks import validate_bundle
-from betterback.selfcare.tests.plans import save_plan
+from betterback.testing.plans import save_plan
 
 
 def url(cast):

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from betterback.audit.models import Action, AuditEvent
 from betterback.exchange.fhir.checks import validate_bundle
-from betterback.selfcare.tests.plans import save_plan
+from betterback.testing.plans import save_plan
 
 
 def test_it_writes_the_patients_bundle_and_records_it(cast, tmp_path, capsys):

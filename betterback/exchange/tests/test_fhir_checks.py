@@ -1,5 +1,6 @@
 """Our own checks catch what the fhir.resources models let through: wrong codes for required
-elements, and references that point nowhere or at the wrong type."""
+elements, codings without a system or code, and references that point nowhere or at the wrong
+type; what the models refuse comes back as a ValueError too."""
 
 import importlib
 from importlib.metadata import version
@@ -11,7 +12,12 @@ from betterback.exchange.fhir.care_plan import care_plan
 from betterback.exchange.fhir.checks import check, check_bundle, validate, validate_bundle
 from betterback.exchange.fhir.goal import goal
 from betterback.exchange.fhir.observation import check_in_observations
+from betterback.exchange.fhir.questionnaire import questionnaire
+from betterback.exchange.fhir.questionnaire_response import questionnaire_response
+from betterback.exchange.fhir.score_observation import score_observations
 from betterback.exchange.tests import world
+from betterback.exchange.tests.responses import STARTBACK, make_response
+from betterback.questionnaires.definitions import instruments
 
 
 def schema_accepts(resource: dict) -> bool:
@@ -37,6 +43,18 @@ def a_check_in_observation():
     return check_in_observations(world.check_in(patient, 1, confidence=5), patient)[0]
 
 
+def a_questionnaire():
+    return questionnaire(instruments()["nrs"])
+
+
+def a_questionnaire_response():
+    return questionnaire_response(make_response("nrs", {"1": 3}), instruments()["nrs"])
+
+
+def a_score_observation():
+    return score_observations(make_response("nrs", {"1": 3}), instruments()["nrs"])[0]
+
+
 @pytest.mark.parametrize(
     ("build", "element", "wrong"),
     [
@@ -44,6 +62,9 @@ def a_check_in_observation():
         (a_care_plan, "status", "ongoing"),
         (a_care_plan, "intent", "goal"),
         (a_check_in_observation, "status", "done"),
+        (a_score_observation, "status", "done"),
+        (a_questionnaire_response, "status", "finished"),
+        (a_questionnaire, "status", "published"),
     ],
 )
 def test_a_wrong_code_is_caught_by_our_checks(build, element, wrong):
@@ -80,6 +101,38 @@ def test_a_coding_without_a_system_is_caught():
     del resource["category"][0]["coding"][0]["system"]
     assert schema_accepts(resource)
     assert check(resource) == ["category[0].coding[0]: coding without a system"]
+
+
+def test_a_coding_without_a_system_is_caught_in_questionnaires_and_scores():
+    resource = questionnaire(instruments()["startback"], "da")
+    del resource["item"][8]["answerOption"][2]["valueCoding"]["system"]
+    assert schema_accepts(resource)
+    assert check(resource) == ["item[8].answerOption[2].valueCoding: coding without a system"]
+    with pytest.raises(ValueError, match="coding without a system"):
+        validate(resource)
+
+    [observation, _] = score_observations(
+        make_response("startback", STARTBACK), instruments()["startback"]
+    )
+    observation["code"]["coding"][0].pop("system")
+    observation["interpretation"][0]["coding"][0].pop("code")
+    observation["category"][0]["coding"][0]["code"] = "exam"
+    assert check(observation) == [
+        "category: the survey category is missing",
+        "code: no coding with a system",
+        "code.coding[0]: coding without a system",
+        "interpretation[0].coding[0]: coding without a code",
+    ]
+
+
+def test_validate_reports_schema_errors_as_value_errors():
+    observation = a_score_observation()
+    with pytest.raises(ValueError, match="effectiveDateTime"):
+        validate({**observation, "effectiveDateTime": "2025-03-04T09:30:00"})  # no zone
+    with pytest.raises(ValueError, match="id"):
+        validate({**observation, "id": "a_b"})
+    with pytest.raises(ValueError):
+        validate({"resourceType": "NoSuchThing"})
 
 
 def test_a_type_we_do_not_export_is_refused():

@@ -1,10 +1,10 @@
 """A check-in as survey Observations, one per measure answered, at the time the patient made it."""
 
 from betterback.exchange.fhir.checks import validate
+from betterback.exchange.fhir.common import CATEGORY, LOINC, UCUM
 from betterback.exchange.fhir.observation import CHECK_IN, check_in_observations
 from betterback.exchange.tests import world
 from betterback.exchange.tests.golden import golden
-from betterback.questionnaires.fhir import CATEGORY, LOINC, UCUM
 
 
 def observations(**values):

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from betterback.selfcare.grading import amount_this_week, parse_steps, plan_steps, week_number
+from betterback.plan.grading import amount_this_week, parse_steps, plan_steps, week_number
 
 MONDAY = date(2026, 3, 2)
 

@@ -1,0 +1,44 @@
+"""Reads and writes of the plan that record their audit event."""
+
+from datetime import date
+
+from django.utils import timezone
+
+from betterback.audit.models import Action
+from betterback.audit.services import record
+from betterback.plan import grading, reader
+from betterback.plan.models import GradedActivity
+
+
+def read_plan(*, patient, actor, source: str, today: date | None = None) -> reader.Plan:
+    """The patient's plan (plan.reader), with the read recorded in their access log."""
+    record(actor=actor, action=Action.READ, source=source, patient=patient, target="plan")
+    return reader.read(patient, today)
+
+
+def save_grading(
+    *, patient, action_key, unit, baseline, starts_on, steps, actor, source
+) -> GradedActivity:
+    """Plan an action in graded steps (planned from ``baseline`` when ``steps`` is empty)."""
+    steps = steps or grading.plan_steps(baseline)
+    graded, _ = GradedActivity.objects.update_or_create(
+        patient=patient,
+        action_key=action_key,
+        defaults={
+            "unit": unit,
+            "baseline": baseline,
+            "starts_on": starts_on,
+            "steps": steps,
+            "changed_at": timezone.now(),
+            "changed_by": actor,
+        },
+    )
+    record(
+        actor=actor,
+        action=Action.UPDATE,
+        source=source,
+        patient=patient,
+        target="graded_activity",
+        detail={"action": action_key, "steps": steps},
+    )
+    return graded
