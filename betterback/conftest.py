@@ -3,7 +3,8 @@ from contextlib import closing
 
 import pytest
 from django.core.servers.basehttp import WSGIServer
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.test import override_settings
 from django.test.testcases import LiveServerThread
 
 from betterback.testing.cast import build_cast
@@ -65,6 +66,63 @@ def quick_password_hashing(settings):
 @pytest.fixture
 def cast(db):
     return build_cast()
+
+
+# Fixtures that keep a test from running inside the module's transaction: each of them
+# commits, flushes the database, or serves it to other threads.
+COMMITTING_FIXTURES = {"transactional_db", "live_server", "database_for_threads"}
+
+
+@pytest.fixture(scope="module")
+def module_db(request, django_db_setup, django_db_blocker):
+    """Lets a module build its test data once instead of before every test.
+
+    Opens a transaction that lasts for the module and is rolled back after its last test, and
+    returns a context manager that opens the database for building the data inside it, as in
+    `with module_db(): ...`. Each test still gets the data exactly as built: the `db` fixture runs
+    it in a savepoint that is rolled back when it ends (Django's TestCase does the same with
+    setUpTestData). Objects built this way are shared in memory too, so a module hands each test
+    its own `copy.deepcopy` of them (see `module_cast`).
+
+    A test that commits cannot run inside the transaction, so the module must have none.
+    """
+    committing = [
+        item.name
+        for item in request.session.items
+        if item.getparent(pytest.Module) is request.node
+        and (
+            COMMITTING_FIXTURES & set(item.fixturenames)
+            or any(
+                mark.kwargs.get("transaction") or mark.kwargs.get("reset_sequences")
+                for mark in item.iter_markers("django_db")
+            )
+        )
+    ]
+    if committing:
+        pytest.fail(f"module_db cannot share data with tests that commit: {committing}")
+    with django_db_blocker.unblock():
+        module_transaction = transaction.atomic()
+        module_transaction.__enter__()
+    try:
+        yield django_db_blocker.unblock
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            module_transaction.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def module_cast(module_db):
+    """The cast, built once for a module. A module opts in by overriding `cast`:
+
+        @pytest.fixture
+        def cast(db, module_cast):
+            return copy.deepcopy(module_cast)
+    """
+    # Module fixtures run before the autouse quick_password_hashing, so it is set here too.
+    quick = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with module_db(), override_settings(PASSWORD_HASHERS=quick):
+        return build_cast()
 
 
 @pytest.fixture

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "betterback.materials",
     "betterback.dialogue",
     "betterback.questionnaires",
+    "betterback.plan",
     "betterback.selfcare",
     "betterback.learn",
     "betterback.printing",

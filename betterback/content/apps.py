@@ -6,8 +6,6 @@ class ContentConfig(AppConfig):
     label = "content"
 
     def ready(self):
-        # Load the content pack at start-up so a broken pack stops the app with a clear message
-        # instead of failing on the first page that needs it.
-        from betterback.content.pack import pack
-
-        pack()
+        # The pack is checked by a system check (content.checks): `betterback check`, runserver
+        # and the WSGI application (betterback.wsgi) all refuse a broken pack, naming the file.
+        from betterback.content import checks  # noqa: F401

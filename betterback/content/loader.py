@@ -40,7 +40,7 @@ ID_RULES = {
 
 MATERIAL_KEYS = {
     "id", "number", "version", "phase", "audience", "in_plan", "title", "summary", "intro",
-    "sources", "sections", "illustrations", "fields", "charts", "comparisons",
+    "sources", "sections", "illustrations", "fields", "charts", "comparisons", "roles",
 }  # fmt: skip
 FIELD_KEYS = {
     "id", "type", "label", "help", "clinician_only", "required", "options", "options_from",
@@ -53,6 +53,10 @@ class ContentError(Exception):
     def __init__(self, path: Path, field: str, problem: str):
         super().__init__(f"{path}: field '{field}': {problem}")
         self.path, self.field, self.problem = path, field, problem
+
+
+class RoleError(ContentError):
+    """A role the code relies on (content.roles) is missing or does not fit."""
 
 
 class Reader:
@@ -331,7 +335,7 @@ def load_material(path: Path, safety=None) -> Material:
     if safety is not None:
         sources = merge_sources(reader, sources, sections, safety)
 
-    return Material(
+    material = Material(
         id=reader.string(data, "id", "", MATERIAL_ID),
         number=reader.integer(data, "number", "", 1),
         version=reader.string(data, "version", ""),
@@ -349,6 +353,18 @@ def load_material(path: Path, safety=None) -> Material:
         comparisons=comparisons,
         folder=path.parent,
     )
+    return replace(material, roles=_roles(reader, data, material))
+
+
+def _roles(reader: Reader, data: dict, material: Material) -> tuple:
+    """The ``[roles.<name>]`` tables: the roles the material plays for the code (content.roles)."""
+    from betterback.content.roles import RoleProblem, bind
+
+    declared = reader.table(data.get("roles", {}), "roles", set(data.get("roles") or {}))
+    try:
+        return tuple(bind(material, name, field_ids) for name, field_ids in declared.items())
+    except RoleProblem as problem:
+        raise RoleError(reader.path, problem.where, problem.problem) from None
 
 
 def _check_links(materials: dict[str, Material]) -> None:
@@ -382,8 +398,10 @@ def _check_links(materials: dict[str, Material]) -> None:
                     )
 
 
-def load_pack(folder: Path) -> dict[str, Material]:
-    """Every material of the pack, by id, in toolkit order."""
+def load_pack(folder: Path, *, whole: bool = True) -> dict[str, Material]:
+    """Every material of the pack, by id, in toolkit order. A whole pack plays every role the
+    code relies on (content.roles); ``whole=False`` reads a part of a pack, for tests of the
+    loader and the form builder."""
     if not folder.is_dir():
         raise ContentError(folder, "(folder)", "no such folder")
     from betterback.content.safety import load_safety
@@ -404,4 +422,16 @@ def load_pack(folder: Path) -> dict[str, Material]:
     if not materials:
         raise ContentError(folder, "(folder)", "no */material.toml files found")
     _check_links(materials)
+    if whole:
+        _check_roles(folder, materials)
     return dict(sorted(materials.items(), key=lambda item: item[1].number))
+
+
+def _check_roles(folder: Path, materials: dict[str, Material]) -> None:
+    from betterback.content.roles import RoleProblem, cast
+
+    try:
+        cast(materials)
+    except RoleProblem as problem:
+        path = problem.material.folder / "material.toml" if problem.material else folder
+        raise RoleError(path, problem.where, problem.problem) from None

@@ -271,6 +271,7 @@ class Material:
     fields: tuple[Field, ...] = ()
     charts: tuple[Chart, ...] = ()
     comparisons: tuple[Comparison, ...] = ()
+    roles: tuple = ()  # content.roles.Role: what the material is to the code
     folder: Path = dataclass_field(default=Path("."), compare=False)
 
     @property

@@ -7,6 +7,7 @@ from django.conf import settings
 
 from betterback.content.loader import load_pack
 from betterback.content.model import Material
+from betterback.content.roles import Role, cast
 from betterback.content.safety import Safety, load_safety
 
 
@@ -23,3 +24,15 @@ def safety() -> Safety:
 
 def material(material_id: str) -> Material:
     return pack()[material_id]
+
+
+def role(name: str) -> Role:
+    """The material that plays a role for the code, with its fields (content.roles); load_pack
+    has made sure every role is played."""
+    return cast(pack())[name]
+
+
+def reload() -> None:
+    """Read the configured pack again (tests that point the settings at another pack)."""
+    pack.cache_clear()
+    safety.cache_clear()

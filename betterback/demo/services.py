@@ -14,12 +14,16 @@ from django.utils import timezone
 
 from betterback.accounts.models import User
 from betterback.clinics.models import Clinic, ClinicAdministrator, Clinician, Profession
+from betterback.content.pack import role
+from betterback.demo import data
 from betterback.demo.training import load_training
 from betterback.dialogue import services as dialogue
 from betterback.dialogue.models import DialogueSession
 from betterback.materials import services as materials
 from betterback.materials.models import Context, WorksheetEntry
 from betterback.patients.models import CareRelationship, Patient
+from betterback.plan import reader
+from betterback.plan import services as plan
 from betterback.questionnaires import services as questionnaires
 from betterback.questionnaires.models import QuestionnaireSet, Response, SetKind
 from betterback.safety.models import Alert
@@ -27,18 +31,6 @@ from betterback.selfcare import services as selfcare
 from betterback.selfcare.models import CheckIn, Flare
 
 SOURCE = "command:demo"
-WHAT_MATTERS = "what-matters"
-
-# Peter's answers, as he gave them in Danish: (activity, life area, pain stops it now, rank).
-PETER_LIFE_AREAS = ["family", "physical_activity", "work"]
-# (what, why it matters, life area, stopped by pain, rank)
-PETER_ACTIVITIES = [
-    ("Lege med mine børnebørn på gulvet", "At være en farfar, der er med", "family", True, 1),
-    ("Gå lange ture med hunden", "Ro i hovedet og frisk luft", "physical_activity", True, 2),
-    ("Arbejde fulde dage som tømrer", "At kunne forsørge os og være god til mit fag", "work",
-     False, 3),
-    ("Spille petanque med klubben", "Vennerne i klubben", "leisure", True, None),
-]  # fmt: skip
 
 
 def _user(email, full_name, language="da"):
@@ -72,11 +64,11 @@ def _patient(email, name, clinician):
     return patient
 
 
-def _set_what_matters(patient, data, actor):
-    entry = WorksheetEntry.objects.filter(patient=patient, material_id=WHAT_MATTERS).first()
+def _save(patient, material_id: str, data: dict, actor) -> None:
+    entry = WorksheetEntry.objects.filter(patient=patient, material_id=material_id).first()
     materials.save_entry(
         patient=patient,
-        material_id=WHAT_MATTERS,
+        material_id=material_id,
         data=data,
         based_on_version=entry.version if entry else 0,
         actor=actor,
@@ -85,100 +77,28 @@ def _set_what_matters(patient, data, actor):
     )
 
 
-def peter_data() -> dict:
-    return {
-        "life_areas": PETER_LIFE_AREAS,
-        "activities": [
-            {
-                "key": f"demo{i}",
-                "text": text,
-                "why": why,
-                "area": area,
-                "stopped_by_pain": stopped,
-                "rank": rank,
-            }
-            for i, (text, why, area, stopped, rank) in enumerate(PETER_ACTIVITIES, start=1)
-        ],
-    }
+def _reset_values(patient, person: str, actor) -> None:
+    """What matters to the patient, saved again on every load (a reset shows in its history)."""
+    values = role("values").material_id
+    sheets = data.worksheets(person)
+    if values in sheets:
+        _save(patient, values, sheets[values], actor)
 
 
-# Peter's finished session: what helps him, goals for what matters, an action plan (each action
-# with what helps), a flare-up plan, follow-up.
-PETER_PLAN = {
-    "helps-and-hinders": {
-        "resources": [
-            {"key": "res1", "text": "Hunden skal ud hver dag", "com_b": "motivation_automatic"},
-            {"key": "res2", "text": "Hanne går gerne med", "com_b": "opportunity_social"},
-        ],
-    },
-    "my-goals": {
-        "goals": [
-            {"key": "goal1", "text": "Lege 20 minutter på gulvet med børnebørnene hver søndag",
-             "serves": ["demo1"], "measure": "Jeg kan rejse mig fra gulvet uden hjælp",
-             "by_when": "2027-02-01", "confidence": 7},
-            {"key": "goal2", "text": "Gå 45 minutter med hunden tre gange om ugen",
-             "serves": ["demo2"], "measure": "Tre ture om ugen i fire uger i træk",
-             "by_when": "2027-03-01", "confidence": 8},
-        ],
-        "psfs": [
-            {"key": "psfs1", "activity": "Sidde på hug", "score": 3},
-            {"key": "psfs2", "activity": "Gå en lang tur", "score": 5},
-            {"key": "psfs3", "activity": "Løfte en kasse", "score": 4},
-        ],
-    },
-    "action-plan": {
-        "actions": [
-            {"key": "act1", "what": "Gåtur med hunden", "when": "Mandag, onsdag, fredag kl. 8",
-             "where": "Rundt om søen", "how_much": "20 minutter, 2 minutter mere hver uge",
-             "goal": "goal2", "helped_by": ["res1", "res2"], "confidence": 8},
-            {"key": "act2", "what": "Øve at rejse mig fra gulvet", "when": "Hver aften",
-             "where": "Stuen", "how_much": "5 gange", "goal": "goal1", "helped_by": [],
-             "confidence": 7},
-        ],
-        "toolbox": [
-            {"key": "tool1", "strategy": "Gå en kort tur", "when_to_use": "Når ryggen bliver stiv"},
-            {"key": "tool2", "strategy": "Vejrtrækning i 5 minutter",
-             "when_to_use": "Når jeg bliver bekymret"},
-        ],
-    },
-    "flare-up-plan": {
-        "early_signs": "Ryggen bliver stiv om morgenen, og jeg sover dårligere.",
-        "triggers": "Lange dage på stilladset og dårlig søvn.",
-        "first_days": "Holde mig i gang med korte ture. Tage pauser i løbet af dagen.",
-        "toolbox_strategies": ["tool1", "tool2"],
-        "avoid": "At ligge i sengen hele dagen.",
-        "supporters": [{"key": "sup1", "name": "Hanne (min kone)", "how": "Går med på turen"}],
-        "contact_when": "Hvis det ikke er blevet bedre efter en uge.",
-    },
-    "follow-up": {
-        "what_next": "Vi ser på målene igen om fire uger.",
-        "contact_us": "Hvis du får advarselstegn, eller hvis planen ikke passer til din hverdag.",
-        "next_appointment": "2027-01-05",
-    },
-}  # fmt: skip
-
-
-def _finished_session(patient, clinician) -> None:
-
+def _finished_session(patient, person: str, clinician) -> None:
+    """The patient's materials filled in at a first session that has ended (once)."""
     if DialogueSession.objects.filter(patient=patient, ended_at__isnull=False).exists():
         return
-    for material_id, data in PETER_PLAN.items():
-        entry = WorksheetEntry.objects.filter(patient=patient, material_id=material_id).first()
-        materials.save_entry(
-            patient=patient,
-            material_id=material_id,
-            data=data,
-            based_on_version=entry.version if entry else 0,
-            actor=clinician.user,
-            source=SOURCE,
-            context=Context.SYSTEM,
-        )
+    sheets = data.worksheets(person)
+    if not sheets:
+        return
+    values = role("values").material_id
+    for material_id, answers in sheets.items():
+        if material_id != values:
+            _save(patient, material_id, answers, clinician.user)
     session = dialogue.open_session(patient=patient, clinician=clinician, source=SOURCE)
     dialogue.choose_materials(
-        session=session,
-        material_ids=[WHAT_MATTERS, *PETER_PLAN],
-        actor=clinician.user,
-        source=SOURCE,
+        session=session, material_ids=list(sheets), actor=clinician.user, source=SOURCE
     )
     dialogue.end_session(session=session, actor=clinician.user, source=SOURCE)
 
@@ -261,14 +181,20 @@ def _questionnaire_history(peter, lise, maja, karim) -> None:
 
 
 def _self_management(peter) -> None:
-    """Eight weeks of Peter's check-ins, weekly goal reviews, one flare-up, and a graded walking
-    plan, through the services with the times he made them (the flare-up's end dated back)."""
+    """Eight weeks of Peter's check-ins, weekly goal reviews, one flare-up, and graded steps for
+    his first action (a walk), through the services with the times he made them (the flare-up's
+    end dated back). The actions and goals are those of his plan."""
     if CheckIn.objects.filter(patient=peter).exists():
         return
+    the_plan = reader.read(peter)
+    if len(the_plan.actions) < 2 or len(the_plan.goals) < 2:
+        return
+    walk_key, floor_key = the_plan.actions[0].key, the_plan.actions[1].key
+    floor_goal, walk_goal = the_plan.goals[0].key, the_plan.goals[1].key
     now = timezone.now()
     start = timezone.localdate() - timedelta(weeks=8)
-    selfcare.save_grading(
-        patient=peter, action_key="act1", unit="minutes", baseline=20,
+    plan.save_grading(
+        patient=peter, action_key=walk_key, unit="minutes", baseline=20,
         starts_on=selfcare.monday(start), steps=[], actor=peter.user, source=SOURCE,
     )  # fmt: skip
     for day in range(0, 56, 2):
@@ -281,8 +207,8 @@ def _self_management(peter) -> None:
             made_at=made_at,
             data={
                 "actions": {
-                    "act1": {"status": walk, "amount": 16 + 2 * week},
-                    "act2": {"status": "done" if day % 4 == 0 else "not_done", "amount": 5},
+                    walk_key: {"status": walk, "amount": 16 + 2 * week},
+                    floor_key: {"status": "done" if day % 4 == 0 else "not_done", "amount": 5},
                 },
                 "confidence": min(9, 5 + week // 2),
                 "pain": 7 if week == 4 else max(2, 6 - week // 2),
@@ -290,7 +216,7 @@ def _self_management(peter) -> None:
                 "mood": 3 if week == 4 else 4,
                 "note": "Ryggen blussede op efter en lang dag på arbejdet." if week == 4 else "",
             },
-            action_keys=["act1", "act2"],
+            action_keys=[walk_key, floor_key],
             actor=peter.user,
             source=SOURCE,
         )
@@ -299,8 +225,8 @@ def _self_management(peter) -> None:
             patient=peter,
             week=start + timedelta(weeks=week),
             reviews={
-                "goal1": (min(2, -1 + week // 2), ""),
-                "goal2": (-1 if week == 4 else min(2, week // 3), ""),
+                floor_goal: (min(2, -1 + week // 2), ""),
+                walk_goal: (-1 if week == 4 else min(2, week // 3), ""),
             },
             actor=peter.user,
             source=SOURCE,
@@ -345,9 +271,9 @@ def load_demo() -> None:
     ClinicAdministrator.objects.update_or_create(user=admin, defaults={"clinic": odense})
     peter = _patient("peter@demo.example", "Peter Jensen", lise)
     maja = _patient("maja@demo.example", "Maja Sørensen", karim)
-    _set_what_matters(peter, peter_data(), lise.user)
-    _finished_session(peter, lise)
-    _set_what_matters(maja, {"life_areas": [], "activities": []}, karim.user)
+    _reset_values(peter, "peter", lise.user)
+    _finished_session(peter, "peter", lise)
+    _reset_values(maja, "maja", karim.user)
     _questionnaire_history(peter, lise, maja, karim)
     _self_management(peter)
     load_training(

@@ -3,6 +3,7 @@
 
 Everything is written through the training services, as her own clicks would be."""
 
+from betterback.demo import data
 from betterback.training import services as training
 from betterback.training.course import course
 
@@ -10,40 +11,10 @@ SOURCE = "command:demo"
 MODULES_DONE = 5
 CASES_DONE = 2
 
-# What Lise wrote for the cases' fictional patients, by material.
-PRACTICE = {
-    "understanding-pain": {
-        "turns_up": [
-            {"key": "up1", "text": "Når jeg er bange for, at noget er gået i stykker"},
-            {"key": "up2", "text": "Lange vagter stående bag disken"},
-        ],
-        "turns_down": [
-            {"key": "down1", "text": "Korte gåture i frokostpausen"},
-            {"key": "down2", "text": "At vide, at ondt ikke betyder skade"},
-        ],
-        "my_takeaway": "Smerten er en alarm. Den siger ikke, at ryggen er i stykker.",
-    },
-    "pain-over-time": {
-        "my_course": "episodic",
-        "course_notes": "Perioder med ro og så opblussen et par gange om året.",
-    },
-    "flare-up-plan": {
-        "early_signs": "Stiv om morgenen og træt efter lange ture i bussen.",
-        "triggers": "Mange dage i træk med ekstravagter.",
-        "first_days": "Holde mig i gang med korte gåture og pauser.",
-        "toolbox_strategies": [],
-        "avoid": "At blive liggende hele dagen.",
-        "supporters": [{"key": "sup1", "name": "Susanne (min kone)", "how": "Går med"}],
-        "contact_when": "Hvis det ikke er bedre efter en uge.",
-        "contact_how": "Ring til klinikken",
-        "warning_signs_reviewed": ["talked_through"],
-        "lessons": [],
-    },
-}
-
 
 def practice_data(material_id: str) -> dict:
-    return PRACTICE[material_id]
+    """What Lise wrote on the practice sheet of a material (course/demo.toml; empty if nothing)."""
+    return data.practice_sheets().get(material_id, {})
 
 
 def load_training(lise, peters_session) -> None:

@@ -1,4 +1,4 @@
-"""Dialogue sessions and "My plan". Every read and write records its audit event."""
+"""Dialogue sessions. Every read and write records its audit event."""
 
 from django.utils import timezone
 
@@ -6,9 +6,7 @@ from betterback.audit.models import Action
 from betterback.audit.services import record
 from betterback.content.pack import pack
 from betterback.dialogue.models import DialogueSession
-from betterback.materials.display import answers
-from betterback.materials.models import Context, WorksheetEntry, WorksheetRevision
-from betterback.materials.services import linked_labels
+from betterback.materials.models import Context, WorksheetRevision
 from betterback.questionnaires.services import schedule_follow_ups
 
 
@@ -96,35 +94,3 @@ def changed_at_home_since(patient, since) -> set[str]:
     if since is not None:
         revisions = revisions.filter(changed_at__gt=since)
     return set(revisions.values_list("entry__material_id", flat=True).distinct())
-
-
-def read_plan(*, patient, actor, source: str) -> dict:
-    """ "My plan": the plan materials' current answers, compiled for reading and printing."""
-    record(actor=actor, action=Action.READ, source=source, patient=patient, target="plan")
-    return compile_plan(patient)
-
-
-def compile_plan(patient) -> dict:
-    """The plan without an audit event: for callers that record their own read (a plan shared
-    by the patient is logged as "shared_plan", not as "plan")."""
-    materials = [m for m in pack().values() if m.in_plan]
-    entries = {
-        e.material_id: e
-        for e in WorksheetEntry.objects.filter(
-            patient=patient, material_id__in=[m.id for m in materials]
-        )
-    }
-    labels = linked_labels(patient=patient, materials=materials)
-    return {
-        "parts": [
-            {
-                "material": material,
-                "entry": entries.get(material.id),
-                "answers": answers(
-                    material, entries[material.id].data if material.id in entries else {}, labels
-                ),
-            }
-            for material in materials
-        ],
-        "session": last_ended(patient),
-    }

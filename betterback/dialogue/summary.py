@@ -4,7 +4,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 
-def summary_text(session, titles: list[str], parts: list[dict]) -> str:
+def summary_text(session, titles: list[str], parts: list) -> str:
     clinician = session.clinician
     lines = [
         _("BetterBack dialogue session %(date)s: %(patient)s with %(clinician)s, %(profession)s")
@@ -20,10 +20,10 @@ def summary_text(session, titles: list[str], parts: list[dict]) -> str:
         _("My plan:"),
     ]
     for part in parts:
-        filled = [answer for answer in part["answers"] if answer.text or answer.items]
+        filled = [answer for answer in part.answers if answer.text or answer.items]
         if not filled:
             continue
-        lines.append(f"* {part['material'].title}")
+        lines.append(f"* {part.material.title}")
         for answer in filled:
             if answer.items:
                 names = [name for name, _details in answer.items if name]

@@ -11,6 +11,7 @@ from betterback.dialogue.access import session_for_clinician
 from betterback.dialogue.forms import ChooseMaterialsForm
 from betterback.dialogue.summary import summary_text
 from betterback.patients.access import own_patient_record, patient_for_clinician
+from betterback.plan.services import read_plan
 
 
 @require_POST
@@ -73,9 +74,7 @@ def end(request, public_id, session_id):
 @clinician_required
 def summary(request, public_id, session_id):
     current = session_for_clinician(request, public_id, session_id)
-    plan = services.read_plan(
-        patient=current.patient, actor=request.user, source=source_of(request)
-    )
+    plan = read_plan(patient=current.patient, actor=request.user, source=source_of(request))
     titles = [str(pack()[m].title) for m in current.material_ids if m in pack()]
     return render(
         request,
@@ -83,14 +82,15 @@ def summary(request, public_id, session_id):
         {
             "session": current,
             "patient": current.patient,
-            "summary": summary_text(current, titles, plan["parts"]),
+            "summary": summary_text(current, titles, plan.parts),
         },
     )
 
 
 def _plan(request, patient, template, as_clinician):
-    plan = services.read_plan(patient=patient, actor=request.user, source=source_of(request))
-    return render(request, template, {"patient": patient, "as_clinician": as_clinician, **plan})
+    plan = read_plan(patient=patient, actor=request.user, source=source_of(request))
+    context = {"patient": patient, "as_clinician": as_clinician, "plan": plan}
+    return render(request, template, {**context, "session": services.last_ended(patient)})
 
 
 @require_GET

@@ -15,9 +15,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from betterback.content.pack import material
 from betterback.exchange.fhir.care_plan import care_plan, care_plan_id, flare_up_plan
 from betterback.exchange.fhir.checks import validate_bundle
 from betterback.exchange.fhir.common import language_of, name_uuid
@@ -30,14 +29,11 @@ from betterback.exchange.fhir.practitioner_role import practitioner_role
 from betterback.exchange.fhir.questionnaire import questionnaire
 from betterback.exchange.fhir.questionnaire_response import questionnaire_response
 from betterback.exchange.fhir.score_observation import score_observations
-from betterback.materials.models import WorksheetEntry
-from betterback.materials.services import linked_labels
 from betterback.patients.models import CareRelationship
+from betterback.plan import reader
 from betterback.questionnaires.definitions import definition_of
 from betterback.questionnaires.models import Response
 from betterback.selfcare.models import CheckIn
-
-VALUES, GOALS, ACTIONS, FLARE_PLAN = "what-matters", "my-goals", "action-plan", "flare-up-plan"
 
 
 @dataclass
@@ -48,8 +44,7 @@ class Record:
     relationships: list = field(default_factory=list)  # active CareRelationships, oldest first
     responses: list = field(default_factory=list)  # submitted Responses, in the order answered
     check_ins: list = field(default_factory=list)  # oldest first
-    entries: dict = field(default_factory=dict)  # material id -> data, for the plan's materials
-    flare_labels: dict = field(default_factory=dict)  # linked_labels() of the flare-up plan
+    plan: reader.Plan | None = None  # read in the patient's language
 
 
 def patient_bundle(patient, *, at: datetime | None = None) -> dict:
@@ -64,13 +59,8 @@ def dumps(bundle: dict) -> str:
 
 
 def collect(patient) -> Record:
-    entries = {
-        e.material_id: e.data
-        for e in WorksheetEntry.objects.filter(
-            patient=patient, material_id__in=[VALUES, GOALS, ACTIONS, FLARE_PLAN]
-        )
-    }
-    flare_data = entries.get(FLARE_PLAN)
+    with translation.override(language_of(patient)):
+        plan = reader.read(patient)
     return Record(
         patient=patient,
         relationships=list(
@@ -85,10 +75,7 @@ def collect(patient) -> Record:
             .order_by("submitted_at", "id")
         ),
         check_ins=list(CheckIn.objects.filter(patient=patient).order_by("made_at", "id")),
-        entries=entries,
-        flare_labels=(
-            linked_labels(patient=patient, materials=[material(FLARE_PLAN)]) if flare_data else {}
-        ),
+        plan=plan,
     )
 
 
@@ -130,24 +117,18 @@ def _questionnaires(responses, language: str) -> list[dict]:
 
 
 def _plan(record: Record, clinicians, language: str) -> list[dict]:
-    patient, entries = record.patient, record.entries
-    values = {
-        row.get("key"): row.get("text", "") for row in entries.get(VALUES, {}).get("activities", [])
-    }
-    goals = [row for row in entries.get(GOALS, {}).get("goals", []) if row.get("text")]
-    actions = [row for row in entries.get(ACTIONS, {}).get("actions", []) if row.get("what")]
-    resources = [goal(row, patient, values, language) for row in goals]
+    patient, plan = record.patient, record.plan
+    if plan is None:
+        return []
+    resources = [goal(item, patient, language) for item in plan.goals]
     my_plan = None
-    if goals or actions:
-        resources.append(care_plan(patient, actions, goals, clinicians, language))
+    if plan.goals or plan.actions:
+        resources.append(care_plan(patient, plan.actions, plan.goals, clinicians, language))
         my_plan = care_plan_id(patient, "my-plan")
-    flare_data = entries.get(FLARE_PLAN)
-    if flare_data:
-        plan = flare_up_plan(
-            patient, flare_data, record.flare_labels, clinicians, language, part_of=my_plan
-        )
-        if plan.get("activity"):
-            resources.append(plan)
+    if plan.flare_plan:
+        flare = flare_up_plan(patient, plan.flare_plan, clinicians, language, part_of=my_plan)
+        if flare.get("activity"):
+            resources.append(flare)
     return resources
 
 

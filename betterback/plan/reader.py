@@ -91,28 +91,48 @@ class Plan:
 
 def read(patient, today: date | None = None) -> Plan:
     """The plan as it is now. ``today`` sets the week of the graded steps (default: today)."""
-    today = today or timezone.localdate()
-    roles = {name: role(name) for name in ROLES}
-    in_plan = [m for m in pack().values() if m.in_plan]
-    ids = {m.id for m in in_plan} | {r.material_id for r in roles.values()}
+    in_plan, flare_material = _materials()
+    ids = {m.id for m in in_plan} | {role(name).material_id for name in ROLES}
     entries = {
         e.material_id: e
         for e in WorksheetEntry.objects.filter(patient=patient, material_id__in=ids)
     }
-    data = {material_id: entry.data for material_id, entry in entries.items()}
-    flare_material = pack()[roles["flare_plan"].material_id]
     shown = in_plan if flare_material in in_plan else [*in_plan, flare_material]
-    labels = linked_labels(patient=patient, materials=shown) if entries else {}
+    return build(
+        {material_id: entry.data for material_id, entry in entries.items()},
+        entries=entries,
+        labels=linked_labels(patient=patient, materials=shown) if entries else {},
+        graded=(
+            {g.action_key: g for g in GradedActivity.objects.filter(patient=patient)}
+            if role("actions").material_id in entries
+            else {}
+        ),
+        today=today or timezone.localdate(),
+    )
 
+
+def build(
+    data: dict[str, dict],
+    *,
+    today: date,
+    labels: dict | None = None,
+    graded: dict[str, GradedActivity] | None = None,
+    entries: dict[str, WorksheetEntry] | None = None,
+) -> Plan:
+    """The plan from worksheet data ({material id: data}) without a query: ``labels`` name the
+    linked items (materials.services.linked_labels), ``graded`` holds the graded steps by action
+    key, and ``entries`` the stored entries (a part without one shows as not filled in)."""
+    roles = {name: role(name) for name in ROLES}
+    in_plan, flare_material = _materials()
+    labels, entries = labels or {}, entries if entries is not None else {}
     values = _values(roles["values"], data)
-    actions = _actions(roles["actions"], data, patient, today)
-    goals = _goals(roles["goals"], data, values, actions)
+    actions = _actions(roles["actions"], data, graded or {}, today)
     follow_up = roles["follow_up"]
     flare_data = data.get(flare_material.id)
     return Plan(
         parts=[Part(m, entries.get(m.id), answers(m, data.get(m.id, {}), labels)) for m in in_plan],
         values=values,
-        goals=goals,
+        goals=_goals(roles["goals"], data, values, actions),
         actions=actions,
         flare_plan=answers(flare_material, flare_data, labels) if flare_data else [],
         next_appointment=str(
@@ -120,6 +140,11 @@ def read(patient, today: date | None = None) -> Plan:
         ),
         material_ids={name: r.material_id for name, r in roles.items()},
     )
+
+
+def _materials() -> tuple[list[Material], Material]:
+    """The materials of the plan in toolkit order, and the flare-up plan's."""
+    return [m for m in pack().values() if m.in_plan], pack()[role("flare_plan").material_id]
 
 
 def _values(values, data: dict) -> list[Value]:
@@ -131,13 +156,10 @@ def _values(values, data: dict) -> list[Value]:
     ]
 
 
-def _actions(actions, data: dict, patient, today: date) -> list[Action]:
+def _actions(actions, data: dict, graded: dict, today: date) -> list[Action]:
     rows = [
         row for row in actions.rows(data.get(actions.material_id, {})) if actions.value(row, "what")
     ]
-    graded = (
-        {g.action_key: g for g in GradedActivity.objects.filter(patient=patient)} if rows else {}
-    )
     found = []
     for row in rows:
         steps = graded.get(row.get("key"))

@@ -1,4 +1,4 @@
-"""The clinical review sheet (`betterback content review-sheet -o FILE.pdf`): every clinical
+"""The clinical review sheet (`betterback review-sheet -o FILE.pdf`): every clinical
 statement of the content in use, Danish beside English, with its sources and version, and a
 sign-off block after each part, for a clinician who reviews the content before a clinic uses it.
 

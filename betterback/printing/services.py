@@ -14,10 +14,11 @@ from betterback.audit.models import Action
 from betterback.audit.services import record
 from betterback.content.model import Material
 from betterback.content.pack import pack
-from betterback.dialogue.services import compile_plan
+from betterback.dialogue.services import last_ended
 from betterback.materials import display
 from betterback.materials import services as materials
 from betterback.patients.models import CareRelationship
+from betterback.plan import reader
 from betterback.printing.pdf import render_pdf
 from betterback.questionnaires.definitions import Instrument, instruments
 from betterback.questionnaires.services import split_entry, wording_for
@@ -153,19 +154,15 @@ def plan(
     with translation.override(language):
         # Printing is the one event: the plan is compiled without a separate "read".
         record(actor=actor, action=Action.PRINT, source=source, patient=patient, target=PLAN)
-        compiled = compile_plan(patient)
+        compiled = reader.read(patient)
         content = render_pdf(
             "printing/plan.html",
-            {"patient": patient, **compiled},
+            {"patient": patient, "plan": compiled, "session": last_ended(patient)},
             language=language,
             large=large,
             title=f"{_('My plan')} – {patient.full_name}",
             clinic=_name(clinic),
-            version=(
-                _content_version(*(part["material"].version for part in compiled["parts"]))
-                if show_version
-                else ""
-            ),
+            version=(_content_version(*compiled.versions) if show_version else ""),
         )
     today = timezone.localdate().isoformat()
     return Printed(content, _filename("my-plan", today, language=language, large=large))

@@ -15,6 +15,8 @@ from betterback.content.pack import pack
 from betterback.dialogue.models import DialogueSession
 from betterback.materials.models import WorksheetEntry, WorksheetRevision
 from betterback.patients.models import CareRelationship
+from betterback.plan import reader
+from betterback.plan.models import GradedActivity
 from betterback.questionnaires.definitions import instruments
 from betterback.questionnaires.models import QuestionnaireSet, Response
 from betterback.safety.display import reason_text
@@ -23,11 +25,9 @@ from betterback.selfcare.models import (
     CheckIn,
     Flare,
     GoalReview,
-    GradedActivity,
     ReminderChoice,
     ReminderSent,
 )
-from betterback.selfcare.plan import ACTIONS, GOALS
 from betterback.sharing.models import Share
 
 SCHEMA = "betterback.my-data"
@@ -236,14 +236,9 @@ def _alerts(patient) -> list[dict]:
 
 
 def _plan_names(patient) -> tuple[dict[str, str], dict[str, str]]:
-    """{action key: what} and {goal key: goal}, from the current action plan and goals."""
-    data = {
-        e.material_id: e.data
-        for e in WorksheetEntry.objects.filter(patient=patient, material_id__in=[ACTIONS, GOALS])
-    }
-    actions = {a.get("key"): a.get("what", "") for a in data.get(ACTIONS, {}).get("actions", [])}
-    goals = {g.get("key"): g.get("text", "") for g in data.get(GOALS, {}).get("goals", [])}
-    return actions, goals
+    """{action key: what} and {goal key: goal}, from the plan as it is now."""
+    plan = reader.read(patient)
+    return {a.key: a.what for a in plan.actions}, {g.key: g.text for g in plan.goals}
 
 
 def _check_ins(patient, action_names: dict) -> list[dict]:

@@ -10,6 +10,7 @@ from betterback.audit.models import Action
 from betterback.audit.services import record
 from betterback.exchange.bundle import patient_bundle
 from betterback.materials.models import Context, WorksheetEntry, WorksheetRevision
+from betterback.plan.models import GradedActivity
 from betterback.printing.pdf import render_pdf
 from betterback.rights import export
 from betterback.rights.summary import summary
@@ -18,7 +19,6 @@ from betterback.selfcare.models import (
     Flare,
     FlareNote,
     GoalReview,
-    GradedActivity,
     ReminderChoice,
     ReminderSent,
 )

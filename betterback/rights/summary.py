@@ -5,40 +5,15 @@ Earlier versions of the materials are in the JSON file only. The caller records 
 from django.utils import timezone
 
 from betterback.audit.services import events_about
-from betterback.content.pack import pack
 from betterback.dialogue.services import last_ended
-from betterback.materials.display import answers
-from betterback.materials.models import WorksheetEntry
-from betterback.materials.services import linked_labels
 from betterback.patients.models import CareRelationship
+from betterback.plan import reader
 from betterback.questionnaires.models import Response
 from betterback.questionnaires.results import series_of
 from betterback.selfcare import progress
 from betterback.selfcare.models import CheckIn, Flare, GoalReview
 
 WEEKS = 12
-
-
-def _plan(patient) -> list[dict]:
-    """The plan materials with their current answers, as "My plan" shows them."""
-    materials = [m for m in pack().values() if m.in_plan]
-    entries = {
-        e.material_id: e
-        for e in WorksheetEntry.objects.filter(
-            patient=patient, material_id__in=[m.id for m in materials]
-        )
-    }
-    labels = linked_labels(patient=patient, materials=materials)
-    return [
-        {
-            "material": material,
-            "entry": entries.get(material.id),
-            "answers": answers(material, entries[material.id].data, labels)
-            if material.id in entries
-            else [],
-        }
-        for material in materials
-    ]
 
 
 def _check_ins(patient) -> dict:
@@ -67,7 +42,7 @@ def summary(patient) -> dict:
         "clinicians": CareRelationship.objects.active()
         .filter(patient=patient)
         .select_related("clinician__user", "clinic"),
-        "plan": _plan(patient),
+        "plan": reader.read(patient),
         "session": last_ended(patient),
         "series": series_of(responses),
         "check_ins": _check_ins(patient),

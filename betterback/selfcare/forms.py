@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from betterback.selfcare.models import Status, Unit
+from betterback.plan.models import Unit
+from betterback.selfcare.models import Status
 
 SLEEP = [(1, _("Very bad")), (2, _("Bad")), (3, _("So-so")), (4, _("Good")), (5, _("Very good"))]
 MOOD = [(1, _("Very low")), (2, _("Low")), (3, _("So-so")), (4, _("Good")), (5, _("Very good"))]
@@ -145,7 +146,7 @@ class GradingForm(forms.Form):
     )
 
     def clean_steps(self):
-        from betterback.selfcare.grading import parse_steps
+        from betterback.plan.grading import parse_steps
 
         text = self.cleaned_data["steps"].strip()
         if not text:

@@ -1,10 +1,10 @@
-"""What the patient records between visits: check-ins, goal reviews, flare-ups, graded activity
-and reminder choices. Entries made on the device carry the device's key and time, so an entry sent
-again after a lost connection is stored once, with the time the patient made it."""
+"""What the patient records between visits: check-ins, goal reviews, flare-ups and reminder
+choices (graded activity is part of the plan: plan.models). Entries made on the device carry the
+device's key and time, so an entry sent again after a lost connection is stored once, with the
+time the patient made it."""
 
 import uuid
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -96,34 +96,6 @@ class FlareNote(models.Model):
 
     class Meta:
         ordering = ["made_at", "id"]
-
-
-class Unit(models.TextChoices):
-    MINUTES = "minutes", _("minutes")
-    REPETITIONS = "repetitions", _("repetitions")
-
-
-class GradedActivity(models.Model):
-    """An action of the action plan done in planned steps, week by week: time-contingent, not
-    pain-contingent. ``steps`` holds the planned amount for week 1, 2, 3 ..."""
-
-    patient = models.ForeignKey(
-        "patients.Patient", on_delete=models.CASCADE, related_name="graded_activities"
-    )
-    action_key = models.CharField(max_length=40)
-    unit = models.CharField(max_length=20, choices=Unit.choices)
-    baseline = models.PositiveIntegerField(help_text="What the patient manages on an ordinary day.")
-    starts_on = models.DateField()
-    steps = models.JSONField(default=list)
-    changed_at = models.DateTimeField(default=timezone.now)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["patient", "action_key"], name="one_grading_per_action")
-        ]
 
 
 class ReminderChoice(models.Model):

@@ -14,13 +14,11 @@ from django.utils import timezone
 
 from betterback.audit.models import Action
 from betterback.audit.services import record
-from betterback.selfcare import grading
 from betterback.selfcare.models import (
     CheckIn,
     Flare,
     FlareNote,
     GoalReview,
-    GradedActivity,
     ReminderChoice,
     Status,
 )
@@ -227,33 +225,6 @@ def add_flare_note(
     return note, True
 
 
-def save_grading(
-    *, patient, action_key, unit, baseline, starts_on, steps, actor, source
-) -> GradedActivity:
-    steps = steps or grading.plan_steps(baseline)
-    graded, _ = GradedActivity.objects.update_or_create(
-        patient=patient,
-        action_key=action_key,
-        defaults={
-            "unit": unit,
-            "baseline": baseline,
-            "starts_on": starts_on,
-            "steps": steps,
-            "changed_at": timezone.now(),
-            "changed_by": actor,
-        },
-    )
-    record(
-        actor=actor,
-        action=Action.UPDATE,
-        source=source,
-        patient=patient,
-        target="graded_activity",
-        detail={"action": action_key, "steps": steps},
-    )
-    return graded
-
-
 def save_reminders(*, patient, weekdays, time, by_email, actor, source) -> ReminderChoice:
     choice, _ = ReminderChoice.objects.update_or_create(
         patient=patient,
@@ -330,8 +301,8 @@ def read(*, patient, actor, source, target: str) -> None:
 
 def home(patient, today: date) -> dict:
     """What "My back plan" shows besides the materials (the caller records the read)."""
+    from betterback.plan import reader as plans
     from betterback.questionnaires.models import QuestionnaireSet
-    from betterback.selfcare import plan as plans
 
     plan = plans.read(patient, today)
     next_set = (

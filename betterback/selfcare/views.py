@@ -13,7 +13,8 @@ from betterback.accounts.decorators import clinician_required, patient_required
 from betterback.audit.services import source_of
 from betterback.core.charts import Point, trend_svg
 from betterback.patients.access import own_patient_record, patient_for_clinician
-from betterback.selfcare import plan as plans
+from betterback.plan import reader as plans
+from betterback.plan import services as plan_services
 from betterback.selfcare import progress, services
 from betterback.selfcare.forms import (
     ERRORS,
@@ -114,7 +115,6 @@ def flare_up(request):
         "selfcare/flare_up.html",
         {
             "plan": plans.read(patient, _today()),
-            "flare_plan_id": plans.FLARE_PLAN,
             "flare": flare,
             "notes": list(flare.notes.all()) if flare else [],
             "form": FlareNoteForm(initial={"key": uuid.uuid4()}),
@@ -172,7 +172,6 @@ def flare_note(request):
         "selfcare/flare_up.html",
         {
             "plan": plans.read(patient, _today()),
-            "flare_plan_id": plans.FLARE_PLAN,
             "flare": flare,
             "notes": list(flare.notes.all()) if flare else [],
             "form": form,
@@ -321,7 +320,7 @@ def _grading(request, patient, action_key, done_url):
     )
     form = GradingForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.save_grading(
+        plan_services.save_grading(
             patient=patient,
             action_key=action.key,
             **form.cleaned_data,

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from betterback.audit.models import Action
 from betterback.audit.services import record, record_many
-from betterback.dialogue.services import compile_plan
+from betterback.dialogue.services import last_ended
+from betterback.plan.reader import read
 from betterback.questionnaires.results import series_for
 from betterback.sharing import expiry
 from betterback.sharing.models import Share, hash_code, hash_token
@@ -146,7 +147,8 @@ def read_shared(*, share: Share, actor, source: str) -> dict:
         target="shared_plan",
         detail={"share": share.pk},
     )
-    return {**compile_plan(share.patient), "series": series_for(share.patient)}
+    patient = share.patient
+    return {"plan": read(patient), "session": last_ended(patient), "series": series_for(patient)}
 
 
 def shares_of(*, patient, actor, source: str) -> list[Share]:

@@ -110,23 +110,30 @@ DOT_SVG = (
 DEFAULT_PACK = Path(__file__).resolve().parent.parent / "content" / "pack"
 
 
-def small_pack(folder, materials: dict[str, str]):
+def small_pack(folder, materials: dict[str, str], *, beside_default: bool = False):
     """A content pack in `folder` with one material per entry of `materials` (material id ->
     its [[fields]] as TOML), loaded by the real loader. Everything but the fields is filler; the
-    warning-sign texts are the default pack's."""
+    warning-sign texts are the default pack's. Alone, it is a part of a pack (it plays none of
+    the roles the code needs); `beside_default` adds the materials to a copy of the default pack,
+    so that the app can run on it."""
     import shutil
 
     from betterback.content.loader import load_pack
 
-    shutil.copy(DEFAULT_PACK / "safety.toml", folder / "safety.toml")
-    for number, (material_id, fields) in enumerate(materials.items(), start=1):
+    if beside_default:
+        shutil.copytree(DEFAULT_PACK, folder, dirs_exist_ok=True)
+    else:
+        shutil.copy(DEFAULT_PACK / "safety.toml", folder / "safety.toml")
+    first = 100 if beside_default else 1
+    for number, (material_id, fields) in enumerate(materials.items(), start=first):
         path = folder / material_id / "material.toml"
         path.parent.mkdir(parents=True)
         path.write_text(
             MATERIAL_TOML.format(id=material_id, number=number, fields=fields), encoding="utf-8"
         )
         (path.parent / "dot.svg").write_text(DOT_SVG, encoding="utf-8")
-    return load_pack(folder)
+    loaded = load_pack(folder, whole=beside_default)
+    return {material_id: loaded[material_id] for material_id in materials}
 
 
 def posted_back(sheet) -> dict:
@@ -159,9 +166,9 @@ def posted_back(sheet) -> dict:
 def give_peter_the_demo_plan(cast, context=Context.SYSTEM):
     """Peter's answers as in the demo: "What matters to me" and the materials of his plan, each
     saved once by Lise."""
-    from betterback.demo.services import PETER_PLAN, peter_data
+    from betterback.demo.data import worksheets
 
-    for material_id, data in {"what-matters": peter_data(), **PETER_PLAN}.items():
+    for material_id, data in worksheets("peter").items():
         save_entry(
             patient=cast.peter_patient,
             material_id=material_id,

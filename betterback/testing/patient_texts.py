@@ -30,7 +30,7 @@ PATIENT_TEMPLATES = (
     "sharing/templates/sharing/mine",
     "learn/",
     "dialogue/templates/dialogue/plan",
-    "dialogue/templates/dialogue/_plan_parts.html",
+    "dialogue/templates/plan/_parts.html",
     "safety/templates/safety/_advice",
 )
 

@@ -6,8 +6,5 @@ class TrainingConfig(AppConfig):
     label = "training"
 
     def ready(self):
-        # Load the course at start-up, like the content pack: a broken course stops the app with a
-        # message naming the file and field, not on the first clinician who opens it.
-        from betterback.training.course import course
-
-        course()
+        # The course is checked with the pack by a system check (training.checks, betterback.E003).
+        from betterback.training import checks  # noqa: F401

@@ -77,7 +77,7 @@ def with_parts() -> str:
 def test_a_chart_and_a_comparison_load_with_their_parts_in_order(tmp_path):
     write(tmp_path, with_parts())
 
-    material = load_pack(tmp_path)["goals"]
+    material = load_pack(tmp_path, whole=False)["goals"]
 
     [chart] = material.charts
     assert [c.id for c in chart.columns] == ["young", "old"]
@@ -100,7 +100,7 @@ def test_a_chart_and_a_comparison_load_with_their_parts_in_order(tmp_path):
 def test_a_material_without_charts_or_comparisons_has_none(tmp_path):
     write(tmp_path, good())
 
-    material = load_pack(tmp_path)["goals"]
+    material = load_pack(tmp_path, whole=False)["goals"]
 
     assert (material.charts, material.comparisons) == ((), ())
     assert [part.kind for part in material.reading_order] == ["section"]
@@ -111,7 +111,7 @@ def test_an_unplaced_chart_or_intro_is_optional(tmp_path):
     text = text.replace('intro = { da = "De samme spørgsmål.", en = "The same questions." }\n', "")
     write(tmp_path, text)
 
-    material = load_pack(tmp_path)["goals"]
+    material = load_pack(tmp_path, whole=False)["goals"]
 
     assert material.comparisons[0].intro is None
     assert [part.kind for part in material.reading_order] == ["section", "chart", "comparison"]
@@ -330,7 +330,7 @@ def test_a_broken_chart_or_comparison_is_refused_naming_file_and_field(
     path = write(tmp_path, text.replace(old, new))
 
     with pytest.raises(ContentError) as refused:
-        load_pack(tmp_path)
+        load_pack(tmp_path, whole=False)
 
     assert (refused.value.path, refused.value.field) == (path, field)
     assert problem in refused.value.problem
@@ -342,7 +342,7 @@ def test_two_charts_may_not_share_an_id(tmp_path):
     write(tmp_path, with_parts() + chart)
 
     with pytest.raises(ContentError) as refused:
-        load_pack(tmp_path)
+        load_pack(tmp_path, whole=False)
 
     assert refused.value.field == "charts[1].id"
     assert "duplicate id 'by-age'" in refused.value.problem

@@ -125,7 +125,7 @@ def good(id="goals", number=9, link="goals/goals") -> str:
 def test_a_good_pack_loads_with_resolved_options_and_paragraphs(tmp_path):
     write(tmp_path, good())
 
-    material = load_pack(tmp_path)["goals"]
+    material = load_pack(tmp_path, whole=False)["goals"]
 
     goals = material.field("goals")
     assert [o.id for o in goals.item_field("area").options] == ["work"]
@@ -232,7 +232,7 @@ def test_a_broken_material_is_refused_naming_file_and_field(tmp_path, change, fi
     path = write(tmp_path, text.replace(old, new, 1))
 
     with pytest.raises(ContentError) as refused:
-        load_pack(tmp_path)
+        load_pack(tmp_path, whole=False)
 
     assert refused.value.path == path
     assert refused.value.field == field
@@ -247,7 +247,7 @@ def test_a_material_without_sources_is_refused(tmp_path):
     path = write(tmp_path, text)
 
     with pytest.raises(ContentError, match="cite at least one source") as refused:
-        load_pack(tmp_path)
+        load_pack(tmp_path, whole=False)
     assert refused.value.path == path
 
 
@@ -257,7 +257,7 @@ def test_a_material_without_an_illustration_is_refused(tmp_path):
     write(tmp_path, text)
 
     with pytest.raises(ContentError, match="at least one illustration"):
-        load_pack(tmp_path)
+        load_pack(tmp_path, whole=False)
 
 
 @pytest.mark.parametrize(
@@ -273,7 +273,7 @@ def test_two_materials_may_not_share_an_id_or_a_number(tmp_path, what, old, new,
     path = write(tmp_path, second, name="b-other")
 
     with pytest.raises(ContentError) as refused:
-        load_pack(tmp_path)
+        load_pack(tmp_path, whole=False)
     assert (refused.value.path, refused.value.field) == (path, field)
 
 
@@ -329,7 +329,7 @@ def test_an_unsafe_or_broken_illustration_is_refused(tmp_path, svg, problem):
     write(tmp_path, good(), picture=svg)
 
     with pytest.raises(ContentError) as refused:
-        load_pack(tmp_path)
+        load_pack(tmp_path, whole=False)
     assert refused.value.field == "illustrations[0].file"
     assert problem in refused.value.problem
 
@@ -345,22 +345,25 @@ def test_the_default_pack_is_valid_and_complete_in_both_languages():
         assert material.sources and material.illustrations
 
 
-def test_content_check_lists_the_materials_of_a_pack(tmp_path, capsys):
-    write(tmp_path, good())
+def test_content_check_lists_the_materials_of_a_pack_with_their_roles(tmp_path, capsys):
+    shutil.copytree(DEFAULT_PACK, tmp_path, dirs_exist_ok=True)
 
     call_command("content", "check", str(tmp_path))
 
     out = capsys.readouterr().out
-    assert "1 materials, all valid" in out
-    assert "goals" in out and "Mine mål / My goals" in out
+    assert "12 materials, all valid" in out
+    assert "my-goals" in out and "Mine mål / My goals" in out and "[roles: goals]" in out
 
 
-def test_content_check_fails_with_the_file_and_field(tmp_path):
-    path = write(tmp_path, good().replace('en = "My goals"', ""))
+def test_content_check_fails_with_the_file_field_and_check_id(tmp_path):
+    shutil.copytree(DEFAULT_PACK, tmp_path, dirs_exist_ok=True)
+    path = tmp_path / "my-goals" / "material.toml"
+    path.write_text(path.read_text().replace('en = "My goals"', "", 1))
 
     with pytest.raises(CommandError) as refused:
         call_command("content", "check", str(tmp_path))
     assert str(path) in str(refused.value) and "title.en" in str(refused.value)
+    assert "betterback.E001" in str(refused.value)
 
 
 def test_content_check_without_a_path_checks_the_configured_pack(capsys):

@@ -144,7 +144,7 @@ def test_a_pack_without_warning_sign_texts_is_refused(tmp_path):
     shutil.copytree(DEFAULT_PACK / "what-matters", tmp_path / "what-matters")
 
     with pytest.raises(ContentError) as error:
-        load_pack(tmp_path)
+        load_pack(tmp_path, whole=False)
 
     assert error.value.path == tmp_path / "safety.toml"
     assert "needs its warning-sign texts" in error.value.problem

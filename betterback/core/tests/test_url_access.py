@@ -2,8 +2,13 @@
 
 Each refusal writes a "refused" audit event; when the URL names Peter, the event is logged
 against Peter so that it shows in his "Who has looked at my data".
+
+The cast and the world are built once for the module (`module_db` in conftest.py): each of the
+thousand cases runs in a savepoint that is rolled back, so what one case posts or logs is gone
+before the next, and each case gets its own copies of the objects.
 """
 
+import copy
 from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import quote
@@ -218,7 +223,22 @@ def expected_outcome(page: Page, who: str) -> str:
 
 
 @pytest.fixture
-def world(cast):
+def cast(db, module_cast):
+    return copy.deepcopy(module_cast)
+
+
+@pytest.fixture
+def world(db, module_world):
+    return copy.deepcopy(module_world)
+
+
+@pytest.fixture(scope="module")
+def module_world(module_db, module_cast):
+    with module_db():
+        return build_world(module_cast)
+
+
+def build_world(cast):
     """Peter has filled in "What matters to me"; Lise has an open letter invitation. Peter has
     his intake set waiting, and has answered his first follow-up set (his back pain only). Anne's
     clinic has a wording pack installed. Peter's action plan has one action, act1. Peter has

@@ -77,7 +77,7 @@ def test_ending_the_session_gives_a_summary_and_the_patient_sees_my_plan(cast, c
     assert plan.status_code == 200
     assert plan.context["session"] == session
     assert "Carry my grandson" in plan.content.decode()
-    assert [p["material"].id for p in plan.context["parts"]] == [
+    assert [p.material.id for p in plan.context["plan"].parts] == [
         "what-matters",
         "my-goals",
         "action-plan",

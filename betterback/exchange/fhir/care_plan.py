@@ -5,34 +5,34 @@ may come, not a list of steps, so it is kept apart from the steps the patient ch
 from django.utils import translation
 from django.utils.translation import gettext
 
-from betterback.content.pack import material
+from betterback.content.pack import material, role
 from betterback.exchange.fhir.common import BASE, coding, drop_none, name_uuid, reference, text_in
 from betterback.exchange.fhir.goal import goal_id
 from betterback.exchange.fhir.practitioner import practitioner_id
-from betterback.materials.display import answers
+from betterback.materials.display import Answer
+from betterback.plan.reader import Action, Goal
 
 CATEGORY = f"{BASE}/CodeSystem/care-plan"
-ACTIONS, FLARE_PLAN = "action-plan", "flare-up-plan"
 
 
-def care_plan(patient, actions: list[dict], goals: list[dict], clinicians, language="da") -> dict:
-    """My plan: one activity per step of the action plan (`actions`: its actions list) with what,
-    where and how much as the description, "when" as the schedule and the step's goal; `goals`
-    are the items of "My goals". The first clinician is the author."""
-    fields = material(ACTIONS).field("actions")
-    goal_keys = {row.get("key") for row in goals}
+def care_plan(patient, actions: list[Action], goals: list[Goal], clinicians, language="da") -> dict:
+    """My plan: one activity per step of the action plan, with what, where and how much as the
+    description, "when" as the schedule and the step's goal (when it is one of ``goals``, the
+    plan's goals). The first clinician is the author."""
+    fields = role("actions")
+    goal_keys = {item.key for item in goals}
     activities = []
-    for row in actions:
-        lines = [row["what"]] + [
-            _labelled(text_in(fields.item_field(name).label, language), row[name])
-            for name in ("where", "how_much")
-            if row.get(name)
+    for action in actions:
+        lines = [action.what] + [
+            _labelled(text_in(fields.field(need).label, language), value)
+            for need, value in (("where", action.where), ("how_much", action.how_much))
+            if value
         ]
         detail = {
             "status": "in-progress",
             "description": "\n".join(lines),
-            "scheduledString": row.get("when") or None,
-            "goal": [_goal(patient, row["goal"])] if row.get("goal") in goal_keys else None,
+            "scheduledString": action.when or None,
+            "goal": [_goal(patient, action.goal_key)] if action.goal_key in goal_keys else None,
         }
         activities.append({"detail": detail})
     with translation.override(language):
@@ -40,20 +40,19 @@ def care_plan(patient, actions: list[dict], goals: list[dict], clinicians, langu
     return drop_none(
         {
             **_plan(patient, "my-plan", "My plan", title, clinicians),
-            "goal": [_goal(patient, row["key"]) for row in goals] or None,
+            "goal": [_goal(patient, item.key) for item in goals] or None,
             "activity": activities or None,
         }
     )
 
 
-def flare_up_plan(patient, data: dict, labels, clinicians, language="da", part_of=None) -> dict:
+def flare_up_plan(patient, answers: list[Answer], clinicians, language="da", part_of=None) -> dict:
     """The flare-up plan: one activity for each answer that is filled in, "label: answer", in the
-    patient's language. `labels` names the toolbox items it links to (materials.services
-    .linked_labels); `part_of` is the id of My plan, when there is one."""
-    plan = material(FLARE_PLAN)
+    patient's language (``answers``: the plan's flare_plan, read in that language); ``part_of``
+    is the id of My plan, when there is one."""
     activities = []
     with translation.override(language):
-        for answer in answers(plan, data, labels):
+        for answer in answers:
             label = str(answer.field.label)
             if answer.items is None:
                 texts = [_labelled(label, answer.text)] if answer.text else []
@@ -66,7 +65,7 @@ def flare_up_plan(patient, data: dict, labels, clinicians, language="da", part_o
                     for name, rest in answer.items
                 ]
             activities += [{"detail": {"status": "not-started", "description": t}} for t in texts]
-    title = text_in(plan.title, language)
+    title = text_in(material(role("flare_plan").material_id).title, language)
     return drop_none(
         {
             **_plan(patient, "flare-up-plan", "Flare-up plan", title, clinicians),

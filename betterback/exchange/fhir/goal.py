@@ -1,32 +1,31 @@
 from datetime import date
 
-from betterback.content.pack import material
+from betterback.content.pack import role
 from betterback.exchange.fhir.common import BASE, drop_none, name_uuid, reference, text_in
+from betterback.plan.reader import Goal
 
-GOALS = "my-goals"
 # Goal.addresses may only point at a Condition, Observation and the like, and "What matters to me"
 # is none of those; so each value a goal serves is one of these extensions, with its text.
 SERVES_VALUE = f"{BASE}/StructureDefinition/goal-serves-value"
 
 
-def goal(row: dict, patient, values: dict[str, str], language: str = "da") -> dict:
-    """One goal of "My goals" (`row`: an item of its goals list). `values` maps the keys of the
-    activities in "What matters to me" to their text."""
+def goal(item: Goal, patient, language: str = "da") -> dict:
+    """One goal of the plan (plan.reader.Goal), with the values it serves."""
     target = {}
-    if row.get("measure"):
+    if item.measure:
         # The patient's own sign of success: the field's question names what is measured.
-        label = material(GOALS).field("goals").item_field("measure").label
-        target.update(measure={"text": text_in(label, language)}, detailString=row["measure"])
-    if _is_date(row.get("by_when")):
-        target["dueDate"] = row["by_when"]
-    serves = [values[key] for key in row.get("serves") or [] if values.get(key)]
+        label = role("goals").field("measure").label
+        target.update(measure={"text": text_in(label, language)}, detailString=item.measure)
+    if _is_date(item.by_when):
+        target["dueDate"] = item.by_when
     return drop_none(
         {
             "resourceType": "Goal",
-            "id": goal_id(patient, row["key"]),
-            "extension": [{"url": SERVES_VALUE, "valueString": v} for v in serves] or None,
+            "id": goal_id(patient, item.key),
+            "extension": [{"url": SERVES_VALUE, "valueString": v.text} for v in item.values]
+            or None,
             "lifecycleStatus": "active",
-            "description": {"text": row["text"]},
+            "description": {"text": item.text},
             "subject": reference("Patient", patient.public_id),
             "target": [target] if target else None,
             "expressedBy": reference("Patient", patient.public_id),

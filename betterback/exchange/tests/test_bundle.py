@@ -16,6 +16,7 @@ from betterback.exchange.fhir.observation import CHECK_IN
 from betterback.exchange.tests import world
 from betterback.exchange.tests.golden import golden
 from betterback.patients.models import CareRelationship, Patient
+from betterback.plan import reader
 from betterback.questionnaires import services as questionnaires
 from betterback.selfcare import services as selfcare
 from betterback.testing.plans import save_plan
@@ -106,7 +107,7 @@ def test_a_response_names_the_questionnaire_in_the_bundle_by_url_and_version():
 
 def test_without_a_plan_there_are_no_goals_or_care_plans():
     record = world.record()
-    record.entries = {}
+    record.plan = reader.build({}, today=world.AT.date())
     bundle = assemble(record, world.AT)
     validate_bundle(bundle)
     assert not {"Goal", "CarePlan"} & set(kinds(bundle))
@@ -114,7 +115,7 @@ def test_without_a_plan_there_are_no_goals_or_care_plans():
 
 def test_a_flare_up_plan_without_my_plan_stands_alone():
     record = world.record()
-    record.entries = {"flare-up-plan": world.FLARE_PLAN}
+    record.plan = reader.build({"flare-up-plan": world.FLARE_PLAN}, today=world.AT.date())
     bundle = assemble(record, world.AT)
     validate_bundle(bundle)
     [plan] = by_kind(bundle, "CarePlan")

@@ -6,21 +6,19 @@ from betterback.exchange.fhir.goal import goal_id
 from betterback.exchange.tests import world
 from betterback.exchange.tests.golden import golden
 
-ACTIONS = world.ACTIONS["actions"]
-GOALS = world.GOALS["goals"][:2]
-
 
 def my_plan(language="da", clinicians=None):
     clinicians = [world.lise()] if clinicians is None else clinicians
-    return care_plan(world.peter(), ACTIONS, GOALS, clinicians, language)
+    plan = world.plan(language)
+    return care_plan(world.peter(), plan.actions, plan.goals, clinicians, language)
 
 
 def flare_plan(language="da", data=None):
     patient = world.peter()
+    plan = world.plan(language, **({} if data is None else {"flare-up-plan": data}))
     return flare_up_plan(
         patient,
-        world.FLARE_PLAN if data is None else data,
-        world.FLARE_LABELS,
+        plan.flare_plan,
         [world.lise()],
         language,
         part_of=care_plan_id(patient, "my-plan"),

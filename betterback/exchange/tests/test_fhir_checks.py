@@ -31,11 +31,11 @@ def schema_accepts(resource: dict) -> bool:
 
 
 def a_goal():
-    return goal(world.GOALS["goals"][0], world.peter(), {}, "da")
+    return goal(world.plan().goals[0], world.peter(), "da")
 
 
 def a_care_plan():
-    return care_plan(world.peter(), world.ACTIONS["actions"], [], [world.lise()], "da")
+    return care_plan(world.peter(), world.plan().actions, [], [world.lise()], "da")
 
 
 def a_check_in_observation():

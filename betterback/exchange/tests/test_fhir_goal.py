@@ -8,19 +8,24 @@ from betterback.exchange.fhir.goal import SERVES_VALUE, goal
 from betterback.exchange.tests import world
 from betterback.exchange.tests.golden import golden
 
-VALUES = {"v1": "Lege med mine børnebørn", "v2": "Gå lange ture med hunden"}
 ROW = world.GOALS["goals"][0]
 
 
+def goal_of(row: dict, language="da") -> dict:
+    """The Goal of one row of "My goals", read with the plan as the bundle reads it."""
+    [item] = world.plan(**{"my-goals": {"goals": [row]}}).goals
+    return goal(item, world.peter(), language)
+
+
 def test_golden_goal():
-    resource = goal(ROW, world.peter(), VALUES, "da")
+    resource = goal_of(ROW)
     validate(resource)
     golden("goal.json", resource)
 
 
 def test_it_names_each_value_it_serves_in_an_extension():
     row = {**ROW, "serves": ["v2", "removed", "v1"]}  # a value deleted since: left out
-    resource = goal(row, world.peter(), VALUES, "da")
+    resource = goal_of(row)
     validate(resource)
     assert resource["extension"] == [
         {"url": SERVES_VALUE, "valueString": "Gå lange ture med hunden"},
@@ -29,7 +34,7 @@ def test_it_names_each_value_it_serves_in_an_extension():
 
 
 def test_the_measure_is_named_in_the_patients_language():
-    [target] = goal(ROW, world.peter(), VALUES, "en")["target"]
+    [target] = goal_of(ROW, "en")["target"]
     assert target == {
         "measure": {"text": "How I will know I have got there"},
         "detailString": "Jeg kan rejse mig fra gulvet uden hjælp",
@@ -47,19 +52,19 @@ def test_the_measure_is_named_in_the_patients_language():
     ],
 )
 def test_a_goal_with_less_filled_in_still_validates(extra, target):
-    resource = goal({**ROW, **extra}, world.peter(), VALUES, "da")
+    resource = goal_of({**ROW, **extra})
     validate(resource)
     assert resource.get("target") == target
     assert resource["lifecycleStatus"] == "active"
 
 
 def test_the_id_comes_from_the_patient_and_the_goals_key():
-    first = goal(ROW, world.peter(), VALUES)["id"]
-    assert first == goal({**ROW, "text": "Renamed"}, world.peter(), VALUES)["id"]
-    assert first != goal({**ROW, "key": "goal9"}, world.peter(), VALUES)["id"]
+    first = goal_of(ROW)["id"]
+    assert first == goal_of({**ROW, "text": "Renamed"})["id"]
+    assert first != goal_of({**ROW, "key": "goal9"})["id"]
 
 
 def test_a_detail_without_a_measure_is_caught():
-    resource = goal(ROW, world.peter(), VALUES)
+    resource = goal_of(ROW)
     del resource["target"][0]["measure"]
     assert check(resource) == ["target[0]: a detail needs a measure (gol-1)"]

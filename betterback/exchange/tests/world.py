@@ -6,10 +6,13 @@ that queried the database would fail ("Database access not allowed")."""
 import uuid
 from datetime import UTC, datetime
 
+from django.utils import translation
+
 from betterback.accounts.models import User
 from betterback.clinics.models import Clinic, Clinician, Profession
 from betterback.exchange.bundle import Record
 from betterback.patients.models import CareRelationship, Patient
+from betterback.plan import reader
 from betterback.questionnaires import scoring
 from betterback.questionnaires.definitions import instruments
 from betterback.questionnaires.models import Response
@@ -64,6 +67,20 @@ FLARE_PLAN = {
     "warning_signs_reviewed": ["talked_through"],
 }
 FLARE_LABELS = {"action-plan/toolbox": {"tool1": "Gå en kort tur"}}
+
+
+def plan(language="da", **data) -> reader.Plan:
+    """The plan read from these entries (``data`` replaces some: material id -> data), with the
+    answers in ``language``, as bundle.collect reads it in the patient's language."""
+    entries = {
+        "what-matters": VALUES,
+        "my-goals": GOALS,
+        "action-plan": ACTIONS,
+        "flare-up-plan": FLARE_PLAN,
+        **data,
+    }
+    with translation.override(language):
+        return reader.build(entries, today=AT.date(), labels=FLARE_LABELS)
 
 
 def odense() -> Clinic:
@@ -131,11 +148,5 @@ def record() -> Record:
             check_in(patient, 1, confidence=6, pain=4, sleep=3, mood=4),
             check_in(patient, 2, confidence=7, pain=None, sleep=None, mood=2),
         ],
-        entries={
-            "what-matters": VALUES,
-            "my-goals": GOALS,
-            "action-plan": ACTIONS,
-            "flare-up-plan": FLARE_PLAN,
-        },
-        flare_labels=FLARE_LABELS,
+        plan=plan(),
     )

@@ -12,7 +12,8 @@ from betterback.audit.models import Action, AuditEvent
 from betterback.content.pack import pack
 from betterback.materials import services
 from betterback.materials.models import Context, WorksheetEntry
-from betterback.testing.factories import fill_what_matters, posted_back
+from betterback.materials.tests.conftest import SHEET
+from betterback.testing.factories import fill_what_matters, posted_back, small_pack
 
 MATERIAL_IDS = list(pack())
 FLARE_UP = "flare-up-plan"
@@ -231,11 +232,12 @@ def test_the_patient_sees_a_clinician_only_box_as_disabled(cast, client_for):
 
 
 @pytest.fixture
-def small_pack_in_use(small, settings):
-    """The app runs on the small pack of conftest.py for this test."""
-    settings.BETTERBACK_CONTENT_PACK = str(small["sheet"].folder.parent)
+def small_pack_in_use(settings, tmp_path):
+    """The app runs on the default pack plus the small pack's "sheet" for this test."""
+    sheets = small_pack(tmp_path, {"sheet": SHEET}, beside_default=True)
+    settings.BETTERBACK_CONTENT_PACK = str(tmp_path)
     pack.cache_clear()
-    yield small
+    yield sheets
     pack.cache_clear()
 
 

@@ -1,5 +1,5 @@
 """The clinical review sheet: every part of the content in use, Danish beside English, with its
-sources, version and a sign-off block; written by `betterback content review-sheet`."""
+sources, version and a sign-off block; written by `betterback review-sheet`."""
 
 import io
 
@@ -58,7 +58,7 @@ def test_the_command_writes_a_pdf_with_a_sign_off_for_every_part(tmp_path):
     output = tmp_path / "review.pdf"
     out = io.StringIO()
 
-    call_command("content", "review-sheet", "-o", str(output), "--language", language, stdout=out)
+    call_command("review-sheet", "-o", str(output), "--language", language, stdout=out)
 
     pdf = output.read_bytes()
     text = pdfs.text(pdf)

@@ -12,10 +12,11 @@ from betterback.dialogue import services as dialogue
 from betterback.materials.models import Context, WorksheetEntry
 from betterback.materials.services import save_entry
 from betterback.patients.services import read_overview
+from betterback.plan import services as plan_services
 from betterback.questionnaires import services as questionnaires
 from betterback.selfcare import services as selfcare
 from betterback.selfcare.models import ReminderSent
-from betterback.selfcare.tests.plans import PLAN, save_plan
+from betterback.testing.plans import peter_data, save_plan
 
 SOURCE = "test"
 HOME_ONLY = "helps-and-hinders"  # a material the patient fills in at home and nowhere else
@@ -43,7 +44,7 @@ def save(patient, material_id, data, actor, context) -> None:
 
 def home_edit(patient, text: str) -> None:
     """The patient renames the first thing that matters to them, at home."""
-    data = {**PLAN["what-matters"]}
+    data = {**peter_data()["what-matters"]}
     data["activities"] = [{**data["activities"][0], "text": text}, *data["activities"][1:]]
     save(patient, "what-matters", data, patient.user, Context.HOME)
 
@@ -103,7 +104,7 @@ def build(patient, clinician_user, name: str) -> Record:
         source=SOURCE,
     )
     for action_key, who in (("act1", user), ("act2", clinician_user)):
-        selfcare.save_grading(
+        plan_services.save_grading(
             patient=patient,
             action_key=action_key,
             unit="minutes",

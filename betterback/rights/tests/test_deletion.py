@@ -9,11 +9,11 @@ import pytest
 from betterback.audit.models import Action, AuditEvent
 from betterback.dialogue.models import DialogueSession
 from betterback.materials.models import Context, WorksheetEntry, WorksheetRevision
+from betterback.plan.models import GradedActivity
 from betterback.questionnaires.models import QuestionnaireSet, Response
 from betterback.rights import services
 from betterback.rights.tests.records import HOME_ONLY, SOURCE, home_edit, save
-from betterback.selfcare.models import GradedActivity
-from betterback.selfcare.tests.plans import PLAN
+from betterback.testing.plans import peter_data
 
 
 def delete(patient):
@@ -74,13 +74,17 @@ def test_a_home_edited_material_goes_back_to_the_clinicians_version(cast, record
     delete(cast.peter_patient)
 
     entry = WorksheetEntry.objects.get(patient=cast.peter_patient, material_id="what-matters")
-    assert (entry.data, entry.version, entry.updated_by) == (PLAN["what-matters"], 1, cast.lise)
+    assert (entry.data, entry.version, entry.updated_by) == (
+        peter_data()["what-matters"],
+        1,
+        cast.lise,
+    )
     assert [(r.version, r.changed_by) for r in entry.revisions.all()] == [(1, cast.lise)]
 
 
 def test_a_clinicians_revision_after_a_home_edit_stays_as_the_clinician_saved_it(cast, records):
     peter = cast.peter_patient
-    adopted = {**PLAN["what-matters"], "life_areas": ["family"], "note": "agreed in clinic"}
+    adopted = {**peter_data()["what-matters"], "note": "agreed in clinic"}
     save(peter, "what-matters", adopted, cast.lise, Context.CONSULTATION)  # version 3
     home_edit(peter, "Later at home")  # version 4
 

@@ -2,11 +2,11 @@
 
 import pytest
 
-from betterback.selfcare.tests.plans import PLAN, save_plan
+from betterback.testing.plans import peter_data, save_plan
 
 
 @pytest.fixture
 def peter_plan(cast):
-    """Peter's PLAN, saved by Lise."""
+    """Peter's plan, saved by Lise."""
     save_plan(cast.peter_patient, cast.lise)
-    return PLAN
+    return peter_data()

@@ -10,16 +10,17 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from betterback.audit.models import Action, AuditEvent
+from betterback.plan import services as plan_services
 from betterback.selfcare import services
 from betterback.selfcare.models import CheckIn
-from betterback.selfcare.tests.plans import GET_UP, WALK
+from betterback.testing.plans import GET_UP, WALK
 
 URL = reverse("selfcare:check_in")
 
 
 def grade_the_walk(cast, baseline=20):
     """Act1 graded from this week's Monday: 16 minutes this week for a baseline of 20."""
-    return services.save_grading(
+    return plan_services.save_grading(
         patient=cast.peter_patient,
         action_key="act1",
         unit="minutes",

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from betterback.audit.models import Action, AuditEvent
 from betterback.selfcare import services
 from betterback.selfcare.models import Flare, FlareNote
-from betterback.selfcare.tests.plans import EARLY_SIGNS
+from betterback.testing.plans import EARLY_SIGNS
 
 PAGE = reverse("selfcare:flare_up")
 START = reverse("selfcare:flare_start")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from betterback.audit.models import Action, AuditEvent
 from betterback.selfcare import services
 from betterback.selfcare.models import GoalReview
-from betterback.selfcare.tests.plans import GOAL_FLOOR, GOAL_WALK
+from betterback.testing.plans import GOAL_FLOOR, GOAL_WALK
 
 URL = reverse("selfcare:goal_review")
 

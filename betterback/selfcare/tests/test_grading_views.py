@@ -9,9 +9,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from betterback.audit.models import AuditEvent
+from betterback.plan.models import GradedActivity
 from betterback.selfcare import services
-from betterback.selfcare.models import GradedActivity
-from betterback.selfcare.tests.plans import WALK
+from betterback.testing.plans import WALK
 
 
 def clinician_url(cast, action="act1"):

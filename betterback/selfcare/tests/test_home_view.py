@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 
+from betterback.plan import services as plan_services
 from betterback.questionnaires import services as questionnaires
 from betterback.selfcare import services
-from betterback.selfcare.tests.plans import (
+from betterback.testing.plans import (
     DOG,
     FAMILY,
     GET_UP,
@@ -62,7 +63,7 @@ def test_after_checking_in_today_the_button_says_check_in_again(cast, client_for
 
 
 def test_this_weeks_actions_with_the_graded_amount(cast, client_for, peter_plan):
-    services.save_grading(
+    plan_services.save_grading(
         patient=cast.peter_patient,
         action_key="act1",
         unit="minutes",
@@ -94,13 +95,13 @@ def test_without_a_plan_the_home_says_where_actions_come_from(cast, client_for):
         danish("Your actions appear here when you have made an action plan with your clinician.")
         in body
     )
-    assert 'id="my-goals"' not in body  # no goals section without goals
+    assert 'id="goals-heading"' not in body  # no goals section without goals
 
 
 def test_the_goals_with_the_values_they_serve(cast, client_for, peter_plan):
     body = home(client_for, cast.peter)
 
-    assert 'id="my-goals"' in body
+    assert 'id="goals-heading"' in body
     assert GOAL_FLOOR in body and GOAL_WALK in body
     because = danish("Because it matters to me:")
     assert f"{because} {FAMILY}" in body

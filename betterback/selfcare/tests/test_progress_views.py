@@ -13,8 +13,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from betterback.audit.models import Action, AuditEvent
+from betterback.plan import services as plan_services
 from betterback.selfcare import services
-from betterback.selfcare.tests.plans import WALK
+from betterback.testing.plans import WALK
 
 MINE = reverse("selfcare:my_progress")
 CHARTS = 5  # actions done, confidence, pain, goal reviews, flare-ups
@@ -175,7 +176,7 @@ def test_the_clinician_sees_charts_tables_and_the_latest_check_ins(cast, client_
 
 
 def test_the_clinician_sees_this_weeks_graded_amount(cast, client_for, peter_plan):
-    services.save_grading(
+    plan_services.save_grading(
         patient=cast.peter_patient,
         action_key="act1",
         unit="minutes",

@@ -16,7 +16,8 @@ from django.utils import timezone
 from betterback.audit.models import AuditEvent
 from betterback.materials.models import WorksheetEntry
 from betterback.patients.models import CareRelationship
-from betterback.selfcare import plan, reminders, services
+from betterback.plan import reader
+from betterback.selfcare import reminders, services
 from betterback.selfcare.models import CheckIn, ReminderSent
 from betterback.testing.cast import build_cast
 from betterback.testing.clock import stop_the_clock
@@ -226,7 +227,7 @@ def test_the_email_links_to_the_check_in_in_the_patients_language_without_health
     # show.
     WorksheetEntry.objects.create(
         patient=peter,
-        material_id=plan.ACTIONS,
+        material_id="action-plan",
         data={"actions": [{"key": "walk", "what": "Gå med hunden", "when": "Efter aftensmad"}]},
     )
     check_in(peter, local(2026, 7, 2, 18), actions={"walk": {"status": "done", "amount": 20}})
@@ -242,7 +243,7 @@ def test_the_email_links_to_the_check_in_in_the_patients_language_without_health
     assert not any(ch.isdigit() for ch in text), "no scores, no dates, no times"
     for word in ("Peter", "Jensen", "Lise", "Holm", "Odense", "havearbejde", "walk"):
         assert word not in text
-    [action] = plan.read(peter, local(2026, 7, 6).date()).actions
+    [action] = reader.read(peter, local(2026, 7, 6).date()).actions
     for words in (action.what, action.when):
         assert words.lower() not in text.lower()
 

@@ -8,26 +8,16 @@ import pytest
 from django.utils import timezone
 
 from betterback.audit.models import Action, AuditEvent
-from betterback.selfcare import grading, plan, services
+from betterback.plan import services as plan_services
+from betterback.selfcare import services
 from betterback.selfcare.models import (
     CheckIn,
     Flare,
     FlareNote,
     GoalReview,
-    GradedActivity,
     ReminderChoice,
 )
 from betterback.selfcare.services import Invalid
-from betterback.selfcare.tests.plans import (
-    DOG,
-    EARLY_SIGNS,
-    FAMILY,
-    GET_UP,
-    GOAL_FLOOR,
-    GOAL_WALK,
-    WALK,
-    save_plan,
-)
 
 SOURCE = "test"
 ACTIONS = ["act1", "act2"]
@@ -404,53 +394,7 @@ def test_an_invalid_note_is_refused_and_starts_no_flare(cast, tried, helped, pro
     assert not FlareNote.objects.exists()
 
 
-# Graded activity and reminders
-
-
-def test_save_grading_plans_the_steps_when_none_are_given(cast):
-    graded = services.save_grading(
-        patient=cast.peter_patient,
-        action_key="act1",
-        unit="minutes",
-        baseline=20,
-        starts_on=date(2026, 3, 16),
-        steps=[],
-        actor=cast.lise,
-        source=SOURCE,
-    )
-
-    graded.refresh_from_db()
-    assert graded.steps == grading.plan_steps(20) == [16, 18, 20, 22, 24, 26, 29, 32]
-    assert (graded.unit, graded.baseline, graded.starts_on, graded.changed_by) == (
-        "minutes",
-        20,
-        date(2026, 3, 16),
-        cast.lise,
-    )
-
-
-def test_save_grading_stores_the_steps_given_and_replaces_the_last(cast):
-    def save(steps, actor, unit="minutes"):
-        return services.save_grading(
-            patient=cast.peter_patient,
-            action_key="act2",
-            unit=unit,
-            baseline=5,
-            starts_on=date(2026, 3, 16),
-            steps=steps,
-            actor=actor,
-            source=SOURCE,
-        )
-
-    save([12, 13, 15], cast.lise)
-    graded = save([4, 5, 6], cast.peter, unit="repetitions")
-
-    assert GradedActivity.objects.get() == graded
-    assert (graded.steps, graded.unit, graded.changed_by) == ([4, 5, 6], "repetitions", cast.peter)
-    assert [e.detail for e in events("graded_activity")] == [
-        {"action": "act2", "steps": [12, 13, 15]},
-        {"action": "act2", "steps": [4, 5, 6]},
-    ]
+# Reminders
 
 
 def test_save_reminders(cast):
@@ -482,7 +426,7 @@ def test_every_write_is_audited_on_the_patient(cast):
     flare = services.start_flare(patient=peter, actor=user, source=SOURCE)
     note(cast)
     services.end_flare(flare=flare, actor=user, source=SOURCE)
-    services.save_grading(
+    plan_services.save_grading(
         patient=peter,
         action_key="act1",
         unit="minutes",
@@ -653,103 +597,6 @@ def test_sync_handles_at_most_100_entries(cast):
     assert {r.status for r in results} == {"stored"}
     assert CheckIn.objects.count() == 100
     assert not CheckIn.objects.filter(key=entries[100]["key"]).exists()
-
-
-# The plan as self-management reads it
-
-
-def test_plan_read_gives_the_actions_with_this_weeks_amount_and_the_goals_with_their_values(cast):
-    save_plan(cast.peter_patient, cast.lise)
-    today = date(2026, 3, 18)
-    services.save_grading(
-        patient=cast.peter_patient,
-        action_key="act1",
-        unit="minutes",
-        baseline=20,
-        starts_on=date(2026, 3, 9),  # last Monday: this is week 2
-        steps=[],
-        actor=cast.lise,
-        source=SOURCE,
-    )
-
-    read = plan.read(cast.peter_patient, today)
-
-    walk, get_up = read.actions
-    assert (walk.key, walk.what, walk.goal_key, walk.this_week) == ("act1", WALK, "goal2", 18)
-    assert walk.graded == GradedActivity.objects.get()
-    assert walk.how_much == "20 minutes"
-    assert (get_up.key, get_up.what, get_up.graded, get_up.this_week) == (
-        "act2",
-        GET_UP,
-        None,
-        None,
-    )
-    assert [(g.key, g.text, g.values, [a.key for a in g.actions]) for g in read.goals] == [
-        ("goal1", GOAL_FLOOR, [FAMILY], ["act2"]),
-        ("goal2", GOAL_WALK, [DOG], ["act1"]),
-    ]
-    assert read.has_flare_plan is True
-    assert EARLY_SIGNS in str(read.flare_plan)
-    assert read.next_appointment == ""
-
-
-def test_plan_read_before_the_graded_plan_starts(cast):
-    save_plan(cast.peter_patient, cast.lise)
-    services.save_grading(
-        patient=cast.peter_patient,
-        action_key="act1",
-        unit="minutes",
-        baseline=20,
-        starts_on=date(2026, 3, 23),
-        steps=[],
-        actor=cast.lise,
-        source=SOURCE,
-    )
-
-    walk = plan.read(cast.peter_patient, date(2026, 3, 18)).actions[0]
-
-    assert walk.graded is not None
-    assert walk.this_week is None
-
-
-def test_plan_read_leaves_out_empty_rows_and_values_that_are_gone(cast):
-    save_plan(
-        cast.peter_patient,
-        cast.lise,
-        {
-            "what-matters": {"activities": [{"key": "v1", "text": FAMILY}]},
-            "my-goals": {
-                "goals": [
-                    {"key": "goal1", "text": GOAL_FLOOR, "serves": ["v1", "gone"]},
-                    {"key": "goal2", "text": ""},
-                ]
-            },
-            "action-plan": {
-                "actions": [{"key": "act1", "what": ""}, {"key": "act2", "what": WALK}]
-            },
-            "follow-up": {"next_appointment": "2027-01-05"},
-        },
-    )
-
-    read = plan.read(cast.peter_patient, date(2026, 3, 18))
-
-    assert [a.key for a in read.actions] == ["act2"]
-    assert [(g.key, g.values) for g in read.goals] == [("goal1", [FAMILY])]
-    assert read.has_flare_plan is False
-    assert read.flare_plan == []
-    assert read.next_appointment == "2027-01-05"
-
-
-def test_plan_read_of_a_patient_without_a_plan(cast):
-    read = plan.read(cast.maja_patient, date(2026, 3, 18))
-
-    assert (read.actions, read.goals, read.flare_plan, read.has_flare_plan) == ([], [], [], False)
-
-
-def test_plan_read_is_per_patient(cast):
-    save_plan(cast.peter_patient, cast.lise)
-
-    assert plan.read(cast.maja_patient, date(2026, 3, 18)).actions == []
 
 
 def test_the_monday_of_a_week():
