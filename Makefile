@@ -31,14 +31,15 @@ test: $(VENV)/.installed-test system-deps node_modules/.installed lint test-sqli
 	else echo "DATABASE_URL is not set: skipped the PostgreSQL run."; fi
 
 test-sqlite:
-	env -u DATABASE_URL $(BIN)/python -m pytest betterback
+	env -u DATABASE_URL $(BIN)/python -m pytest betterback --durations=20
 
 test-postgres:
-	$(BIN)/python -m pytest betterback
+	$(BIN)/python -m pytest betterback --durations=20
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check betterback
 	$(BIN)/ruff format --check betterback
+	$(BIN)/lint-imports --no-cache
 
 system-deps:
 	@scripts/system-deps.sh

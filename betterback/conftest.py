@@ -1,5 +1,5 @@
 import sqlite3
-from contextlib import closing
+from contextlib import closing, contextmanager
 
 import pytest
 from django.core.servers.basehttp import WSGIServer
@@ -78,13 +78,14 @@ def module_db(request, django_db_setup, django_db_blocker):
     """Lets a module build its test data once instead of before every test.
 
     Opens a transaction that lasts for the module and is rolled back after its last test, and
-    returns a context manager that opens the database for building the data inside it, as in
-    `with module_db(): ...`. Each test still gets the data exactly as built: the `db` fixture runs
-    it in a savepoint that is rolled back when it ends (Django's TestCase does the same with
-    setUpTestData). Objects built this way are shared in memory too, so a module hands each test
-    its own `copy.deepcopy` of them (see `module_cast`).
+    returns a context manager to build the data in, as in `with module_db(): ...`. Each test
+    still starts from the data exactly as built: the `db` fixture runs it in a savepoint that is
+    rolled back when it ends (Django's TestCase does the same with setUpTestData). The objects
+    built are shared in memory too, so a module hands each test its own `copy.deepcopy` of them.
 
-    A test that commits cannot run inside the transaction, so the module must have none.
+    Once built, the data is there for every test of the module, whether it asks for it or not:
+    opt in only where no test needs a database without it. A test that commits cannot run
+    inside the transaction, so the module must have none.
     """
     committing = [
         item.name
@@ -100,11 +101,19 @@ def module_db(request, django_db_setup, django_db_blocker):
     ]
     if committing:
         pytest.fail(f"module_db cannot share data with tests that commit: {committing}")
+
+    @contextmanager
+    def building():
+        # Module fixtures run before the autouse quick_password_hashing, so it is set here too.
+        quick = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+        with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=quick):
+            yield
+
     with django_db_blocker.unblock():
         module_transaction = transaction.atomic()
         module_transaction.__enter__()
     try:
-        yield django_db_blocker.unblock
+        yield building
     finally:
         with django_db_blocker.unblock():
             transaction.set_rollback(True)
@@ -113,15 +122,9 @@ def module_db(request, django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="module")
 def module_cast(module_db):
-    """The cast, built once for a module. A module opts in by overriding `cast`:
-
-        @pytest.fixture
-        def cast(db, module_cast):
-            return copy.deepcopy(module_cast)
-    """
-    # Module fixtures run before the autouse quick_password_hashing, so it is set here too.
-    quick = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    with module_db(), override_settings(PASSWORD_HASHERS=quick):
+    """The cast, built once for a module. A module opts in by overriding `cast` with a fixture
+    that requests `db` and returns `copy.deepcopy(module_cast)`."""
+    with module_db():
         return build_cast()
 
 

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "betterback.sharing",
     "betterback.training",
     "betterback.safety",
+    "betterback.front",
+    "betterback.reminders",
     "betterback.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -112,7 +114,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["betterback.accounts.backends.EmailBackend"]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "front:start"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

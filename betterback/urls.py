@@ -3,10 +3,9 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 urlpatterns = [
-    path("", include("betterback.core.urls")),
+    path("", include("betterback.front.urls")),
     path("", include("betterback.accounts.urls")),
     path("", include("betterback.patients.urls")),
-    path("", include("betterback.clinics.urls")),
     path("", include("betterback.invitations.urls")),
     path("", include("betterback.materials.urls")),
     path("", include("betterback.dialogue.urls")),

@@ -1,6 +1,6 @@
 from django.http import Http404
 
-from betterback.accounts.decorators import refuse
+from betterback.audit.events import refused as refuse
 from betterback.dialogue.models import DialogueSession
 from betterback.patients.access import patient_for_clinician
 

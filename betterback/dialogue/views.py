@@ -1,16 +1,23 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from betterback.accounts.decorators import clinician_required, patient_required
 from betterback.audit.services import source_of
 from betterback.content.pack import pack
 from betterback.dialogue import services
 from betterback.dialogue.access import session_for_clinician
 from betterback.dialogue.forms import ChooseMaterialsForm
 from betterback.dialogue.summary import summary_text
-from betterback.patients.access import own_patient_record, patient_for_clinician
+from betterback.materials.models import Context
+from betterback.materials.views import material_or_404, worksheet_page
+from betterback.patients.access import (
+    clinician_required,
+    own_patient_record,
+    patient_for_clinician,
+    patient_required,
+)
 from betterback.plan.services import read_plan
 
 
@@ -116,3 +123,45 @@ def patient_plan(request, public_id):
 def patient_plan_print(request, public_id):
     patient = patient_for_clinician(request, public_id)
     return _plan(request, patient, "dialogue/plan_print.html", True)
+
+
+def _session_steps(request, public_id, material_id) -> dict:
+    """Where this material stands in the dialogue session named by ?session=, if any."""
+    raw = request.GET.get("session")
+    if not raw:
+        return {}
+    if not raw.isdigit():
+        raise Http404
+    session = session_for_clinician(request, public_id, int(raw))
+    order = session.material_ids
+    if material_id not in order:
+        return {"session": session}
+    index = order.index(material_id)
+    return {
+        "session": session,
+        "step": index + 1,
+        "steps": len(order),
+        "previous_material": pack()[order[index - 1]] if index > 0 else None,
+        "next_material": pack()[order[index + 1]] if index + 1 < len(order) else None,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@clinician_required
+def material(request, public_id, material_id):
+    """A material in the consultation: the clinician and the patient fill it in together, in a
+    session (?session=) or on its own, on the shared screen (?mode=present) or not."""
+    patient = patient_for_clinician(request, public_id)
+    definition = material_or_404(material_id)
+    return worksheet_page(
+        request,
+        patient,
+        definition,
+        context=Context.CONSULTATION,
+        done_url=request.get_full_path(),
+        extra={
+            "present": request.GET.get("mode") == "present",
+            "as_clinician": True,
+            **_session_steps(request, public_id, definition.id),
+        },
+    )

@@ -1,11 +1,10 @@
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
-from betterback.accounts.decorators import clinician_required
 from betterback.audit.services import source_of
 from betterback.exchange import services
 from betterback.exchange.bundle import dumps
-from betterback.patients.access import patient_for_clinician
+from betterback.patients.access import clinician_required, patient_for_clinician
 
 
 @require_GET

@@ -6,12 +6,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from betterback.accounts.decorators import clinician_required, refuse
 from betterback.accounts.services import do_login
+from betterback.audit.events import refused as refuse
 from betterback.audit.services import source_of
 from betterback.invitations import services
 from betterback.invitations.forms import AcceptForm, InviteForm
 from betterback.invitations.models import Delivery, Invitation
+from betterback.patients.access import clinician_required
 
 SESSION_TOKENS = "invitation_tokens"
 
@@ -119,7 +120,7 @@ def accept(request, token):
             )
         do_login(request, user)
         messages.success(request, _("Welcome to BetterBack. Your account is ready."))
-        return redirect("patients:home")
+        return redirect("front:patient_home")
     return render(request, "invitations/accept.html", {"form": form, "invitation": invitation})
 
 
@@ -143,7 +144,7 @@ def _accept_existing_account(request, token, invitation):
                 _("You are now connected with %(name)s.")
                 % {"name": invitation.clinician.user.full_name},
             )
-            return redirect("patients:home")
+            return redirect("front:patient_home")
         return render(request, "invitations/accept_existing.html", {"invitation": invitation})
     return render(
         request, "invitations/login_first.html", {"invitation": invitation, "next": request.path}

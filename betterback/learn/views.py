@@ -2,12 +2,11 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from betterback.accounts.decorators import patient_required
 from betterback.audit.services import source_of
 from betterback.learn import services
 from betterback.learn.library import patient_material, patient_materials
 from betterback.learn.search import search
-from betterback.patients.access import own_patient_record
+from betterback.patients.access import own_patient_record, patient_required
 
 MAX_QUERY_LENGTH = 200
 

@@ -5,11 +5,6 @@ from betterback.materials import views
 app_name = "materials"
 urlpatterns = [
     path(
-        "clinic/patients/<uuid:public_id>/materials/<slug:material_id>/",
-        views.clinician_material,
-        name="clinician_material",
-    ),
-    path(
         "clinic/patients/<uuid:public_id>/materials/<slug:material_id>/print/",
         views.clinician_print,
         name="clinician_print",

@@ -4,19 +4,21 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from betterback.accounts.decorators import clinician_required, patient_required
 from betterback.audit.services import source_of
-from betterback.content.pack import pack
-from betterback.dialogue.access import session_for_clinician
+from betterback.content.pack import pack, role
 from betterback.materials import autosave as autosave_answers
 from betterback.materials import display, services
 from betterback.materials.builder import Worksheet
 from betterback.materials.models import Context
-from betterback.patients.access import own_patient_record, patient_for_clinician
-from betterback.selfcare import services as selfcare_services
+from betterback.patients.access import (
+    clinician_required,
+    own_patient_record,
+    patient_for_clinician,
+    patient_required,
+)
 
 
-def _material(material_id: str):
+def material_or_404(material_id: str):
     try:
         return pack()[material_id]
     except KeyError:
@@ -27,8 +29,9 @@ def _labels(links: dict) -> dict:
     return {target: dict(items) for target, items in links.items()}
 
 
-def _worksheet(request, patient, definition, *, context: Context, done_url: str, extra: dict):
-    """The shared GET/POST flow of a material page, for the clinician and for the patient."""
+def worksheet_page(request, patient, definition, *, context: Context, done_url: str, extra: dict):
+    """The GET/POST flow of a material page: the patient's own here, the clinician's in the
+    consultation (dialogue.views.material). ``extra`` goes into the page's context."""
     source = source_of(request)
     entry = services.read_entry(
         patient=patient, material_id=definition.id, actor=request.user, source=source
@@ -82,10 +85,8 @@ def _worksheet(request, patient, definition, *, context: Context, done_url: str,
             "sheet": sheet,
             "conflict": conflict,
             "history": history,
-            # The evaluation material shows what the patient logged since the last session.
-            "since": selfcare_services.since_last_session(patient)
-            if definition.id == "follow-up"
-            else None,
+            # The follow-up material shows what the patient logged since the last session.
+            "follow_up": definition.id == role("follow_up").material_id,
             **extra,
         },
     )
@@ -110,53 +111,13 @@ def _keep_locked(definition, saved: dict, new: dict, patient_view: bool) -> dict
     return new
 
 
-def _session_steps(request, public_id, material_id) -> dict:
-    """Where this material stands in the dialogue session named by ?session=, if any."""
-    raw = request.GET.get("session")
-    if not raw:
-        return {}
-    if not raw.isdigit():
-        raise Http404
-    session = session_for_clinician(request, public_id, int(raw))
-    order = session.material_ids
-    if material_id not in order:
-        return {"session": session}
-    index = order.index(material_id)
-    return {
-        "session": session,
-        "step": index + 1,
-        "steps": len(order),
-        "previous_material": pack()[order[index - 1]] if index > 0 else None,
-        "next_material": pack()[order[index + 1]] if index + 1 < len(order) else None,
-    }
-
-
-@require_http_methods(["GET", "POST"])
-@clinician_required
-def clinician_material(request, public_id, material_id):
-    patient = patient_for_clinician(request, public_id)
-    definition = _material(material_id)
-    return _worksheet(
-        request,
-        patient,
-        definition,
-        context=Context.CONSULTATION,
-        done_url=request.get_full_path(),
-        extra={
-            "present": request.GET.get("mode") == "present",
-            "as_clinician": True,
-            **_session_steps(request, public_id, definition.id),
-        },
-    )
-
-
 @require_http_methods(["GET", "POST"])
 @patient_required
 def patient_material(request, material_id):
-    return _worksheet(
+    return worksheet_page(
         request,
         own_patient_record(request),
-        _material(material_id),
+        material_or_404(material_id),
         context=Context.HOME,
         done_url=request.path,
         extra={"present": False, "as_clinician": False},
@@ -188,10 +149,10 @@ def _print(request, patient, definition):
 @require_GET
 @clinician_required
 def clinician_print(request, public_id, material_id):
-    return _print(request, patient_for_clinician(request, public_id), _material(material_id))
+    return _print(request, patient_for_clinician(request, public_id), material_or_404(material_id))
 
 
 @require_GET
 @patient_required
 def patient_print(request, material_id):
-    return _print(request, own_patient_record(request), _material(material_id))
+    return _print(request, own_patient_record(request), material_or_404(material_id))

@@ -1,54 +1,10 @@
-"""Reads of patients for clinicians and patients; every read records its audit event."""
+"""Care relationships and the access log; every read and write records its audit event."""
 
-from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from betterback.audit.models import Action
-from betterback.audit.services import events_about, record, record_many
-from betterback.content.pack import pack
-from betterback.materials.models import WorksheetEntry
+from betterback.audit.services import events_about, record
 from betterback.patients.models import CareRelationship
-
-
-def care_list(*, clinician, source: str) -> list[CareRelationship]:
-    """The clinician's active care relationships with each patient's last worksheet change."""
-    last_change = WorksheetEntry.objects.filter(patient=OuterRef("patient")).order_by("-updated_at")
-    relationships = list(
-        CareRelationship.objects.active()
-        .filter(clinician=clinician)
-        .select_related("patient__user")
-        .annotate(
-            last_change_at=Subquery(last_change.values("updated_at")[:1]),
-            last_change_by_id=Subquery(last_change.values("updated_by")[:1]),
-            last_change_by_name=Subquery(last_change.values("updated_by__full_name")[:1]),
-        )
-        .order_by("patient__full_name")
-    )
-    record_many(
-        actor=clinician.user,
-        action=Action.LIST,
-        source=source,
-        patients=[r.patient for r in relationships],
-        target="patient_list",
-    )
-    return relationships
-
-
-def read_overview(*, patient, actor, source: str) -> dict:
-    record(actor=actor, action=Action.READ, source=source, patient=patient, target="overview")
-    entries = {
-        e.material_id: e
-        for e in WorksheetEntry.objects.filter(patient=patient).select_related("updated_by")
-    }
-    return {
-        "material_rows": [
-            {"material": material, "entry": entries.get(material.id)}
-            for material in pack().values()
-        ],
-        "clinicians": CareRelationship.objects.active()
-        .filter(patient=patient)
-        .select_related("clinician__user", "clinic"),
-    }
 
 
 def end_care(*, relationship: CareRelationship, actor, source: str) -> None:

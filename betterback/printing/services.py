@@ -23,6 +23,8 @@ from betterback.printing.pdf import render_pdf
 from betterback.questionnaires.definitions import Instrument, instruments
 from betterback.questionnaires.services import split_entry, wording_for
 from betterback.questionnaires.wording import Question, questions
+from betterback.training import services as training
+from betterback.training.course import course
 
 PLAN = "plan"
 
@@ -211,3 +213,19 @@ def questionnaire_form(
         )
     parts = ["questionnaire", definition.id, *([variant] if variant else [])]
     return Printed(content, _filename(*parts, language=language, large=large))
+
+
+def certificate(clinician, *, language: str) -> Printed:
+    """The clinician's course certificate (issued on the first download). NotComplete (from the
+    training app) while a module or case is not done. No patient data, so no audit event."""
+    issued = training.certificate_for(clinician)
+    with translation.override(language):
+        content = render_pdf(
+            "printing/certificate.html",
+            {"course": course(), "certificate": issued, "clinician": clinician},
+            language=language,
+            title=_("Course certificate"),
+            clinic=clinician.clinic.name,
+            version=_("Course version %(version)s") % {"version": issued.course_version},
+        )
+    return Printed(content, f"betterback-certificate-{language}.pdf")

@@ -11,4 +11,5 @@ urlpatterns = [
     path("clinic/pdf/questionnaire/<str:entry>/", views.questionnaire, name="questionnaire"),
     path("me/pdf/<slug:material_id>/", views.patient_material, name="patient_material"),
     path("me/plan.pdf", views.patient_plan, name="patient_plan"),
+    path("clinic/training/certificate/", views.certificate, name="certificate"),
 ]

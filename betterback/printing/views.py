@@ -1,17 +1,25 @@
 """PDF downloads. Each view checks the role and the patient, reads ?lang and ?large, and asks
 printing.services for the document; the services record the audit events."""
 
+from django.contrib import messages
 from django.core.exceptions import BadRequest
 from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
 from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from betterback.accounts.decorators import clinician_required, patient_required
 from betterback.audit.services import source_of
-from betterback.patients.access import own_patient_record, patient_for_clinician
+from betterback.patients.access import (
+    clinician_required,
+    own_patient_record,
+    patient_for_clinician,
+    patient_required,
+)
 from betterback.printing import services
 from betterback.printing.forms import PdfOptions
+from betterback.training.services import NotComplete
 
 
 def _options(request) -> dict:
@@ -118,3 +126,17 @@ def patient_plan(request):
         **_options(request),
     )
     return _pdf(printed)
+
+
+@require_GET
+@clinician_required
+def certificate(request):
+    """The course certificate, as a download (the clinician keeps it)."""
+    try:
+        printed = services.certificate(request.user.clinician, language=get_language())
+    except NotComplete:
+        messages.info(request, _("The certificate is ready when every module and case is done."))
+        return redirect("training:overview")
+    response = HttpResponse(printed.content, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(True, printed.filename)
+    return response

@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.utils import timezone
 
-from betterback.accounts.decorators import refuse
+from betterback.audit.events import refused as refuse
 from betterback.patients.access import own_patient_record
 from betterback.questionnaires.models import QuestionnaireSet, Response
 

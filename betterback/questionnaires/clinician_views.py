@@ -9,23 +9,20 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from betterback.accounts.decorators import clinic_admin_required, clinician_required, refuse
+from betterback.audit.events import refused as refuse
 from betterback.audit.services import source_of
 from betterback.core.charts import Point, trend_svg
-from betterback.patients.access import patient_for_clinician
+from betterback.patients.access import (
+    clinic_admin_required,
+    clinician_required,
+    patient_for_clinician,
+)
 from betterback.questionnaires import presentation, results, services
 from betterback.questionnaires.access import response_for_clinician
 from betterback.questionnaires.definitions import definition_of, instruments
 from betterback.questionnaires.forms import ScheduleForm, WordingPackForm
 from betterback.questionnaires.models import WordingPack
 from betterback.safety.services import alerts_for
-
-
-@require_GET
-@clinician_required
-def follow_up(request):
-    rows = results.follow_up_list(clinician=request.user.clinician, source=source_of(request))
-    return render(request, "questionnaires/follow_up.html", {"rows": rows})
 
 
 def _chart(series) -> str:

@@ -7,14 +7,10 @@ skips. If the mail server fails, the claim is removed so the next run tries agai
 hold no health data, only a link to log in.
 """
 
-import logging
-import smtplib
-from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -22,18 +18,13 @@ from django.utils import timezone, translation
 
 from betterback.audit.models import Action
 from betterback.audit.services import record
+from betterback.core.mail import Outcome, send_claimed
+from betterback.core.once import claim
 from betterback.patients.models import CareRelationship
 from betterback.questionnaires.models import Notice, QuestionnaireSet, SetKind
 
-logger = logging.getLogger(__name__)
 SOURCE = "command:send_reminders"
 REMIND_AFTER = timedelta(days=3)
-
-
-@dataclass
-class Outcome:
-    sent: int = 0
-    failed: int = 0
 
 
 def _due(kind: str, now):
@@ -63,14 +54,6 @@ def _due(kind: str, now):
     )
 
 
-def _claim(qset: QuestionnaireSet, kind: str) -> Notice | None:
-    try:
-        with transaction.atomic():
-            return Notice.objects.create(questionnaire_set=qset, kind=kind)
-    except IntegrityError:
-        return None
-
-
 def _send(notice: Notice) -> None:
     user = notice.questionnaire_set.patient.user
     with translation.override(user.language or settings.LANGUAGE_CODE):
@@ -88,17 +71,12 @@ def send_due(now=None) -> Outcome:
     outcome = Outcome()
     for kind in (Notice.Kind.AVAILABLE, Notice.Kind.REMINDER):
         for qset in _due(kind, now):
-            notice = _claim(qset, kind)
+            notice = claim(Notice, questionnaire_set=qset, kind=kind)
             if notice is None:  # another run has it
                 continue
-            try:
-                _send(notice)
-            except (OSError, smtplib.SMTPException):
-                logger.exception("Could not send %s for questionnaire set %s", kind, qset.pk)
-                notice.delete()
-                outcome.failed += 1
+            what = f"{kind} for questionnaire set {qset.pk}"
+            if not send_claimed(notice, outcome, what, _send, notice):
                 continue
-            Notice.objects.filter(pk=notice.pk).update(sent_at=timezone.now())
             record(
                 actor=None,
                 action=Action.CREATE,
@@ -106,5 +84,4 @@ def send_due(now=None) -> Outcome:
                 patient=qset.patient,
                 target=f"notice:{kind}",
             )
-            outcome.sent += 1
     return outcome

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from betterback.audit.models import Action
 from betterback.audit.services import record
+from betterback.core.once import save_once
 from betterback.questionnaires import scoring, signs
 from betterback.questionnaires.definitions import (
     Instrument,
@@ -434,13 +435,15 @@ def enter_paper(
         submitted_by=actor,
     )
     _apply_score(response, definition, min_answered)
-    try:
-        with transaction.atomic():
-            response.save()
-            if definition.kind == "screen":
-                _assess_signs(response, definition, actor=actor, source=source)
-    except IntegrityError:  # the same form, submitted twice at the same moment
-        return Response.objects.get(key=key)
+
+    def assess(saved: Response) -> None:
+        if definition.kind == "screen":
+            _assess_signs(saved, definition, actor=actor, source=source)
+
+    # The same form, submitted twice at the same moment, is stored once.
+    response, created = save_once(response, {"key": key}, after=assess)
+    if not created:
+        return response
     record(
         actor=actor,
         action=Action.CREATE,

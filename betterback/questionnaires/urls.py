@@ -9,7 +9,6 @@ urlpatterns = [
     path("me/questionnaires/<uuid:set_id>/done/", views.done, name="done"),
     path("me/questionnaires/<uuid:set_id>/<uuid:response_id>/", views.answer, name="answer"),
     path("me/results/", views.my_results, name="my_results"),
-    path("clinic/follow-up/", clinician_views.follow_up, name="follow_up"),
     path(
         "clinic/patients/<uuid:public_id>/results/",
         clinician_views.patient_results,

@@ -5,9 +5,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from betterback.accounts.decorators import patient_required
 from betterback.audit.services import source_of
-from betterback.patients.access import own_patient_record
+from betterback.patients.access import own_patient_record, patient_required
 from betterback.questionnaires import presentation, results, services
 from betterback.questionnaires.access import own_response, own_set
 from betterback.questionnaires.definitions import definition_of

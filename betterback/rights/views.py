@@ -7,9 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from betterback.accounts.decorators import patient_required
 from betterback.audit.services import source_of
-from betterback.patients.access import own_patient_record
+from betterback.patients.access import own_patient_record, patient_required
 from betterback.rights import services
 from betterback.rights.forms import DeleteForm
 

@@ -11,31 +11,23 @@ server fails, the claim is removed so the next run tries again. The emails hold 
 no name, no sign, only that a patient needs attention and a link.
 """
 
-import logging
-import smtplib
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from betterback.audit.models import Action
 from betterback.audit.services import record
+from betterback.core.mail import Outcome, send_claimed
+from betterback.core.once import claim
 from betterback.patients.models import CareRelationship
 from betterback.safety.hours import OpeningHours, add_working_hours
 from betterback.safety.models import Alert, AlertNotice
 
-logger = logging.getLogger(__name__)
 SOURCE = "command:send_reminders"
-
-
-@dataclass
-class Outcome:
-    sent: int = 0
-    failed: int = 0
 
 
 @dataclass(frozen=True)
@@ -59,7 +51,7 @@ def _site(path: str) -> str:
 
 def emails_for(alert: Alert, relationships: list[CareRelationship], now) -> list[Email]:
     """Every email this alert should have by now."""
-    overview = _site(reverse("patients:overview", args=[alert.patient.public_id]))
+    overview = _site(reverse("front:patient_overview", args=[alert.patient.public_id]))
     emails, clinics = [], {}
     for relationship in relationships:
         user = relationship.clinician.user
@@ -73,7 +65,7 @@ def emails_for(alert: Alert, relationships: list[CareRelationship], now) -> list
                     f"clinic:{clinic.pk}",
                     clinic.duty_email,
                     settings.LANGUAGE_CODE,
-                    _site(reverse("patients:list")),
+                    _site(reverse("front:patient_list")),
                 )
             )
         if now >= escalation_due(alert, clinic):
@@ -85,20 +77,10 @@ def emails_for(alert: Alert, relationships: list[CareRelationship], now) -> list
                         f"user:{user.pk}",
                         user.email,
                         user.language,
-                        _site(reverse("clinics:admin_overview")),
+                        _site(reverse("front:admin_overview")),
                     )
                 )
     return emails
-
-
-def _claim(alert: Alert, email: Email) -> AlertNotice | None:
-    try:
-        with transaction.atomic():
-            return AlertNotice.objects.create(
-                alert=alert, kind=email.kind, recipient=email.recipient
-            )
-    except IntegrityError:
-        return None
 
 
 def _send(alert: Alert, email: Email) -> None:
@@ -132,17 +114,12 @@ def send_due(now=None) -> Outcome:
         for email in emails_for(alert, relationships.get(alert.patient_id, []), now):
             if (email.kind, email.recipient) in done or not email.address:
                 continue
-            notice = _claim(alert, email)
+            notice = claim(AlertNotice, alert=alert, kind=email.kind, recipient=email.recipient)
             if notice is None:  # another run has it
                 continue
-            try:
-                _send(alert, email)
-            except (OSError, smtplib.SMTPException):
-                logger.exception("Could not send the %s email for alert %s", email.kind, alert.pk)
-                notice.delete()
-                outcome.failed += 1
+            what = f"the {email.kind} email for alert {alert.pk}"
+            if not send_claimed(notice, outcome, what, _send, alert, email):
                 continue
-            AlertNotice.objects.filter(pk=notice.pk).update(sent_at=timezone.now())
             done.add((email.kind, email.recipient))
             record(
                 actor=None,
@@ -151,5 +128,4 @@ def send_due(now=None) -> Outcome:
                 patient=alert.patient,
                 target=f"alert_notice:{email.kind}",
             )
-            outcome.sent += 1
     return outcome

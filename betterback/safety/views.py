@@ -4,10 +4,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from betterback.accounts.decorators import clinic_admin_required, clinician_required, refuse
+from betterback.audit.events import refused as refuse
 from betterback.audit.models import Action
 from betterback.audit.services import record, source_of
-from betterback.patients.access import patient_for_clinician
+from betterback.patients.access import (
+    clinic_admin_required,
+    clinician_required,
+    patient_for_clinician,
+)
 from betterback.safety import services
 from betterback.safety.forms import AcknowledgeForm, ClinicSafetyForm
 
@@ -33,7 +37,7 @@ def acknowledge(request, public_id, alert_id):
         messages.success(
             request, _("The alert is acknowledged. Your colleagues can see what was done.")
         )
-        return redirect("patients:overview", patient.public_id)
+        return redirect("front:patient_overview", patient.public_id)
     record(
         actor=request.user,
         action=Action.READ,

@@ -22,7 +22,7 @@ BACKGROUND_COLOUR = "#ffffff"
 
 @require_GET
 def manifest(request):
-    home = reverse("patients:home")
+    home = reverse("front:patient_home")
     return JsonResponse(
         {
             "id": home,

@@ -21,15 +21,11 @@ claim it and skips. If the mail server fails, the claim is removed so the next r
 actions, only a link to the check-in page.
 """
 
-import logging
-import smtplib
-from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -37,19 +33,14 @@ from django.utils import timezone, translation
 
 from betterback.audit.models import Action
 from betterback.audit.services import record
+from betterback.core.mail import Outcome, send_claimed
+from betterback.core.once import claim
 from betterback.patients.models import CareRelationship
 from betterback.selfcare.models import CheckIn, ReminderChoice, ReminderSent
 
-logger = logging.getLogger(__name__)
 SOURCE = "command:send_reminders"
 TARGET = "notice:check_in"
 LATEST = timedelta(hours=6)
-
-
-@dataclass
-class Outcome:
-    sent: int = 0
-    failed: int = 0
 
 
 def _zone() -> ZoneInfo:
@@ -123,14 +114,6 @@ def _due(now: datetime) -> list[tuple[ReminderChoice, datetime]]:
     return due
 
 
-def _claim(patient, due_at: datetime) -> ReminderSent | None:
-    try:
-        with transaction.atomic():
-            return ReminderSent.objects.create(patient=patient, due_at=due_at)
-    except IntegrityError:
-        return None
-
-
 def _send(patient) -> None:
     user = patient.user
     with translation.override(user.language or settings.LANGUAGE_CODE):
@@ -147,17 +130,10 @@ def send_due(now=None) -> Outcome:
     outcome = Outcome()
     for choice, due_at in _due(now):
         patient = choice.patient
-        claim = _claim(patient, due_at)
-        if claim is None:  # another run has it
+        reminder = claim(ReminderSent, patient=patient, due_at=due_at)
+        if reminder is None:  # another run has it
             continue
-        try:
-            _send(patient)
-        except (OSError, smtplib.SMTPException):
-            logger.exception("Could not send the check-in reminder for patient %s", patient.pk)
-            claim.delete()
-            outcome.failed += 1
-            continue
-        ReminderSent.objects.filter(pk=claim.pk).update(sent_at=timezone.now())
-        record(actor=None, action=Action.CREATE, source=SOURCE, patient=patient, target=TARGET)
-        outcome.sent += 1
+        what = f"the check-in reminder for patient {patient.pk}"
+        if send_claimed(reminder, outcome, what, _send, patient):
+            record(actor=None, action=Action.CREATE, source=SOURCE, patient=patient, target=TARGET)
     return outcome

@@ -9,11 +9,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from betterback.audit.models import Action
 from betterback.audit.services import record
+from betterback.core.once import create_once
 from betterback.selfcare.models import (
     CheckIn,
     Flare,
@@ -112,13 +113,12 @@ def record_check_in(
             raise Invalid({"key": "taken"})
         return existing, False
     fields = clean_check_in(data, action_keys)
-    try:
-        with transaction.atomic():
-            check_in = CheckIn.objects.create(
-                patient=patient, key=key, made_at=_when(made_at), offline=offline, **fields
-            )
-    except IntegrityError:  # the same key, sent twice at the same moment
-        return CheckIn.objects.get(key=key, patient=patient), False
+    # The same key, sent twice at the same moment, is stored once.
+    check_in, created = create_once(
+        CheckIn, {"key": key, "patient": patient}, made_at=_when(made_at), offline=offline, **fields
+    )
+    if not created:
+        return check_in, False
     record(
         actor=actor,
         action=Action.CREATE,
@@ -207,13 +207,12 @@ def add_flare_note(
     flare = open_flare(patient) or start_flare(
         patient=patient, actor=actor, source=source, started_at=made
     )
-    try:
-        with transaction.atomic():
-            note = FlareNote.objects.create(
-                flare=flare, key=key, made_at=made, tried=tried, helped=helped, offline=offline
-            )
-    except IntegrityError:
-        return FlareNote.objects.get(key=key), False
+    note, created = create_once(
+        FlareNote, {"key": key}, flare=flare, made_at=made, tried=tried, helped=helped,
+        offline=offline,
+    )  # fmt: skip
+    if not created:
+        return note, False
     record(
         actor=actor,
         action=Action.CREATE,
@@ -297,31 +296,6 @@ def sync(*, patient, entries: list[dict], action_keys, actor, source) -> list[Sy
 def read(*, patient, actor, source, target: str) -> None:
     """Record a read of self-management data (a page that shows it)."""
     record(actor=actor, action=Action.READ, source=source, patient=patient, target=target)
-
-
-def home(patient, today: date) -> dict:
-    """What "My back plan" shows besides the materials (the caller records the read)."""
-    from betterback.plan import reader as plans
-    from betterback.questionnaires.models import QuestionnaireSet
-
-    plan = plans.read(patient, today)
-    next_set = (
-        QuestionnaireSet.objects.filter(
-            patient=patient, completed_at__isnull=True, available_from__gt=timezone.now()
-        )
-        .order_by("available_from")
-        .first()
-    )
-    return {
-        "plan": plan,
-        "flare": open_flare(patient),
-        "review_due": bool(plan.goals)
-        and not GoalReview.objects.filter(patient=patient, week=monday(today)).exists(),
-        "checked_in_today": CheckIn.objects.filter(
-            patient=patient, made_at__date__gte=today
-        ).exists(),
-        "next_questionnaires": next_set.available_from if next_set else None,
-    }
 
 
 def since_last_session(patient) -> dict:

@@ -9,10 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from betterback.accounts.decorators import clinician_required, patient_required
 from betterback.audit.services import source_of
 from betterback.core.charts import Point, trend_svg
-from betterback.patients.access import own_patient_record, patient_for_clinician
+from betterback.patients.access import (
+    clinician_required,
+    own_patient_record,
+    patient_for_clinician,
+    patient_required,
+)
 from betterback.plan import reader as plans
 from betterback.plan import services as plan_services
 from betterback.selfcare import progress, services
@@ -62,7 +66,7 @@ def check_in(request):
             _service_errors(form, error.problems)
         else:
             messages.success(request, _("Your check-in is saved. Well done for keeping track."))
-            return redirect("patients:home")
+            return redirect("front:patient_home")
     if request.method == "GET":
         services.read(patient=patient, actor=request.user, source=source, target="plan")
     return render(
@@ -93,7 +97,7 @@ def goal_review(request):
             request,
             _("Thank you. If a goal feels too big or too small, change it in My goals."),
         )
-        return redirect("patients:home")
+        return redirect("front:patient_home")
     if request.method == "GET":
         services.read(patient=patient, actor=request.user, source=source, target="goal_review")
     return render(
@@ -142,7 +146,7 @@ def flare_end(request):
             request,
             _("The flare-up is logged as over. Think about what helped; it is useful next time."),
         )
-    return redirect("patients:home")
+    return redirect("front:patient_home")
 
 
 @require_POST
@@ -259,7 +263,7 @@ def reminders(request):
             source=source,
         )
         messages.success(request, _("Your reminders are saved."))
-        return redirect("patients:home")
+        return redirect("front:patient_home")
     return render(
         request, "selfcare/reminders.html", {"form": form}, status=400 if form.errors else 200
     )
@@ -354,4 +358,4 @@ def grading(request, public_id, action_key):
 @patient_required
 def my_grading(request, action_key):
     patient = own_patient_record(request)
-    return _grading(request, patient, action_key, reverse("patients:home"))
+    return _grading(request, patient, action_key, reverse("front:patient_home"))

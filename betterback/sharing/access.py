@@ -3,7 +3,7 @@ an active share that they accepted themselves."""
 
 from django.http import Http404
 
-from betterback.accounts.decorators import refuse
+from betterback.audit.events import refused as refuse
 from betterback.sharing.models import Share
 
 

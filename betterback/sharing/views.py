@@ -5,9 +5,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from betterback.accounts.decorators import clinician_required, patient_required
 from betterback.audit.services import source_of
-from betterback.patients.access import own_patient_record
+from betterback.patients.access import clinician_required, own_patient_record, patient_required
 from betterback.sharing import services
 from betterback.sharing.access import share_for_clinician, share_for_patient
 from betterback.sharing.forms import CodeForm, ShareForm

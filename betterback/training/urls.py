@@ -11,7 +11,6 @@ urlpatterns = [
     path(T + "modules/<slug:module_id>/quiz/<slug:question_id>/", views.question, name="question"),
     path(T + "cases/<slug:case_id>/", views.case, name="case"),
     path(T + "cases/<slug:case_id>/<slug:step_id>/", views.step, name="step"),
-    path(T + "certificate/", views.certificate, name="certificate"),
     path(T + "reflections/", views.reflections, name="reflections"),
     path(
         "clinic/patients/<uuid:public_id>/sessions/<int:session_id>/reflection/",

@@ -2,22 +2,19 @@
 the clinic administrator's progress table, and reflections on real sessions."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from betterback.accounts.decorators import clinic_admin_required, clinician_required
 from betterback.audit.services import source_of
 from betterback.content.pack import pack
 from betterback.dialogue.access import session_for_clinician
 from betterback.materials import display
 from betterback.materials.builder import Worksheet
 from betterback.materials.services import link_targets, links_in
-from betterback.printing.pdf import render_pdf
+from betterback.patients.access import clinic_admin_required, clinician_required
 from betterback.training import services
 from betterback.training.course import course
 from betterback.training.forms import QuestionForm, ReflectionForm, StepChoiceForm, option_text
@@ -315,32 +312,6 @@ def step(request, case_id, step_id):
             and saved is not None,
         },
     )
-
-
-@require_GET
-@clinician_required
-def certificate(request):
-    clinician = request.user.clinician
-    try:
-        issued = services.certificate_for(clinician)
-    except services.NotComplete:
-        messages.info(request, _("The certificate is ready when every module and case is done."))
-        return redirect("training:overview")
-    language = translation.get_language()
-    title = _("Course certificate")
-    content = render_pdf(
-        "training/certificate_pdf.html",
-        {"course": course(), "certificate": issued, "clinician": clinician},
-        language=language,
-        title=title,
-        clinic=clinician.clinic.name,
-        version=_("Course version %(version)s") % {"version": issued.course_version},
-    )
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(
-        True, f"betterback-certificate-{language}.pdf"
-    )
-    return response
 
 
 @require_GET

@@ -28,10 +28,10 @@ def test_a_demo_account_logs_in_only_with_debug_on(demo_lise, settings, debug, c
 def test_an_open_demo_session_ends_when_debug_is_off(demo_lise, settings, client_for):
     settings.DEBUG = True
     client = client_for(demo_lise)
-    assert client.get(reverse("patients:list")).status_code == 200
+    assert client.get(reverse("front:patient_list")).status_code == 200
 
     settings.DEBUG = False
-    response = client.get(reverse("patients:list"))
+    response = client.get(reverse("front:patient_list"))
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))

@@ -24,7 +24,7 @@ def test_logout_only_answers_post(lise):
     response = lise.get(LOGOUT)
 
     assert response.status_code == 405
-    assert lise.get(reverse("patients:list")).status_code == 200
+    assert lise.get(reverse("front:patient_list")).status_code == 200
 
 
 def test_logout_deletes_the_session_on_the_server(cast, lise):
@@ -43,7 +43,7 @@ def test_the_old_session_cookie_is_worthless_after_logout(cast, lise):
     thief = Client()
     thief.cookies[settings.SESSION_COOKIE_NAME] = old_key
 
-    response = thief.get(reverse("patients:list"))
+    response = thief.get(reverse("front:patient_list"))
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))

@@ -9,11 +9,11 @@ from betterback.patients.models import CareRelationship, Patient
 WM = "what-matters"
 PAGES = [
     # (who, view, the URL names Peter, the material in the URL, action, target)
-    ("lise", "patients:overview", True, "", Action.READ, "overview"),
-    ("lise", "materials:clinician_material", True, WM, Action.READ, "material:what-matters"),
+    ("lise", "front:patient_overview", True, "", Action.READ, "overview"),
+    ("lise", "dialogue:material", True, WM, Action.READ, "material:what-matters"),
     ("lise", "materials:clinician_print", True, WM, Action.PRINT, "material:what-matters"),
-    ("lise", "materials:clinician_material", True, "my-goals", Action.READ, "material:my-goals"),
-    ("peter", "patients:home", False, "", Action.READ, "overview"),
+    ("lise", "dialogue:material", True, "my-goals", Action.READ, "material:my-goals"),
+    ("peter", "front:patient_home", False, "", Action.READ, "overview"),
     ("peter", "patients:access_log", False, "", Action.READ, "access_log"),
     ("peter", "materials:patient_material", False, WM, Action.READ, "material:what-matters"),
     ("peter", "materials:patient_print", False, WM, Action.PRINT, "material:what-matters"),
@@ -56,12 +56,12 @@ def test_the_patient_list_records_one_list_event_per_patient_shown(cast, client_
             patient=patient, clinician=cast.lise.clinician, clinic=cast.odense
         )
 
-    client_for(cast.lise).get(reverse("patients:list"))
+    client_for(cast.lise).get(reverse("front:patient_list"))
 
     events = AuditEvent.objects.filter(action=Action.LIST)
     assert sorted(e.patient.full_name for e in events) == ["Extra 0", "Extra 1", "Peter Jensen"]
     assert {(e.actor, e.source, e.target) for e in events} == {
-        (cast.lise, "view:patients:list", "patient_list")
+        (cast.lise, "view:front:patient_list", "patient_list")
     }
 
 

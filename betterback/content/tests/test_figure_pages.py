@@ -55,9 +55,7 @@ def save(cast, material_id: str, data: dict, actor):
 
 def page_of(cast, client_for, who: str, material_id: str) -> str:
     if who == "clinician":
-        url = reverse(
-            "materials:clinician_material", args=[cast.peter_patient.public_id, material_id]
-        )
+        url = reverse("dialogue:material", args=[cast.peter_patient.public_id, material_id])
         return text_of(client_for(cast.lise).get(url))
     return text_of(
         client_for(cast.peter).get(reverse("materials:patient_material", args=[material_id]))

@@ -20,7 +20,7 @@ def test_an_unknown_address_gets_the_not_found_page(cast, client_for, who):
 
 
 def test_a_refused_page_gets_the_refused_page(cast, client_for):
-    response = client_for(cast.peter).get(reverse("patients:list"))
+    response = client_for(cast.peter).get(reverse("front:patient_list"))
 
     assert response.status_code == 403
     assert "core/403.html" in [t.name for t in response.templates]
@@ -30,8 +30,8 @@ def test_an_error_in_a_view_gets_our_own_error_page(cast, client_for):
     client = client_for(cast.lise)
     client.raise_request_exception = False
 
-    with patch("betterback.patients.services.care_list", side_effect=RuntimeError("boom")):
-        response = client.get(reverse("patients:list"))
+    with patch("betterback.front.services.care_list", side_effect=RuntimeError("boom")):
+        response = client.get(reverse("front:patient_list"))
 
     assert response.status_code == 500
     assert "core/500.html" in [t.name for t in response.templates]
@@ -39,7 +39,7 @@ def test_an_error_in_a_view_gets_our_own_error_page(cast, client_for):
 
 def test_a_failed_csrf_check_gets_its_own_page(db):
     response = Client(enforce_csrf_checks=True).post(
-        reverse("core:set_language"), {"language": "en"}
+        reverse("accounts:set_language"), {"language": "en"}
     )
 
     assert response.status_code == 403

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-LANGUAGE = reverse("core:set_language")
+LANGUAGE = reverse("accounts:set_language")
 
 
 def test_a_visitor_gets_a_language_cookie_and_the_next_page_in_that_language(db):
@@ -32,14 +32,14 @@ def test_a_logged_in_user_keeps_the_choice_on_their_account(cast, client_for, wh
     user.refresh_from_db()
     assert user.language == "en"
     other_device = client_for(user)
-    assert other_device.get(reverse("core:home"), follow=True)["Content-Language"] == "en"
+    assert other_device.get(reverse("front:start"), follow=True)["Content-Language"] == "en"
 
 
 def test_the_users_own_language_wins_over_the_cookie(cast, client_for):
     client = client_for(cast.peter)  # Peter's language is Danish
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
-    response = client.get(reverse("patients:home"))
+    response = client.get(reverse("front:patient_home"))
 
     assert response["Content-Language"] == "da"
 

@@ -8,11 +8,11 @@ from betterback.content.pack import pack
 
 PAGES = [
     (None, "accounts:login", 200),
-    (None, "core:home", 302),
-    ("lise", "patients:list", 200),
-    ("peter", "patients:home", 200),
-    ("anne", "clinics:admin_overview", 200),
-    ("peter", "patients:list", 403),
+    (None, "front:start", 302),
+    ("lise", "front:patient_list", 200),
+    ("peter", "front:patient_home", 200),
+    ("anne", "front:admin_overview", 200),
+    ("peter", "front:patient_list", 403),
 ]
 
 
@@ -41,11 +41,11 @@ def test_a_not_found_page_carries_the_security_headers_too(db):
 @pytest.mark.parametrize(
     ("who", "view", "args"),
     [
-        ("lise", "patients:list", []),
-        ("peter", "patients:home", []),
+        ("lise", "front:patient_list", []),
+        ("peter", "front:patient_home", []),
         ("peter", "materials:patient_material", ["what-matters"]),
         ("peter", "materials:patient_print", ["my-goals"]),
-        ("anne", "clinics:admin_overview", []),
+        ("anne", "front:admin_overview", []),
     ],
 )
 def test_a_logged_in_page_is_never_stored_by_the_browser(cast, client_for, who, view, args):
@@ -57,10 +57,10 @@ def test_a_logged_in_page_is_never_stored_by_the_browser(cast, client_for, who, 
 def test_no_page_needs_inline_scripts_or_styles(cast, client_for):
     pages = [
         client_for(None).get(reverse("accounts:login")),
-        client_for(cast.lise).get(reverse("patients:list")),
+        client_for(cast.lise).get(reverse("front:patient_list")),
         *(
             client_for(cast.lise).get(
-                reverse("materials:clinician_material", args=[cast.peter_patient.public_id, m])
+                reverse("dialogue:material", args=[cast.peter_patient.public_id, m])
             )
             for m in pack()
         ),

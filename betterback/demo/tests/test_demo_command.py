@@ -178,7 +178,7 @@ def test_the_demo_accounts_can_log_in_with_debug_on(db):
         },
     )
 
-    assert client.get(reverse("patients:list")).status_code == 200
+    assert client.get(reverse("front:patient_list")).status_code == 200
 
 
 def test_it_is_refused_with_debug_off(db, settings):

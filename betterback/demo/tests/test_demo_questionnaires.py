@@ -5,15 +5,24 @@ import pytest
 from django.utils import timezone, translation
 
 from betterback.demo.services import load_demo
+from betterback.front import services as front
 from betterback.patients.models import Patient
-from betterback.questionnaires import results, rules
+from betterback.questionnaires import rules
 from betterback.questionnaires.definitions import instrument
 from betterback.questionnaires.models import QuestionnaireSet, Response, SetKind
 
 
+# Every test here reads the same demo, so it is loaded once for the module; each test runs in a
+# savepoint of its own (module_db in betterback/conftest.py).
+@pytest.fixture(scope="module")
+def module_demo(module_db):
+    with module_db():
+        load_demo()
+
+
 @pytest.fixture
-def demo(db):
-    load_demo()
+def demo(db, module_demo):
+    """The demo as loaded, for this test alone."""
 
 
 def patient(name: str) -> Patient:
@@ -61,7 +70,7 @@ def test_peters_back_pain_goes_down_and_his_rmdq_improves_beyond_the_minimal_cha
 def test_peter_is_green_in_lises_follow_up_list(demo):
     lise = patient("peter").care_relationships.get().clinician
 
-    [row] = results.follow_up_list(clinician=lise, source="test")
+    [row] = front.follow_up_list(clinician=lise, source="test")
 
     assert (row.relationship.patient, row.colour, row.reasons) == (
         patient("peter"),
@@ -78,7 +87,7 @@ def test_maja_has_an_urgent_warning_sign_and_is_red_in_karims_follow_up_list(dem
     karim = patient("maja").care_relationships.get().clinician
 
     with translation.override("en"):
-        [row] = results.follow_up_list(clinician=karim, source="test")
+        [row] = front.follow_up_list(clinician=karim, source="test")
 
     assert screen.flag_level == 1
     assert (alert.level, alert.acknowledged_at, alert.raised_at) == (1, None, screen.submitted_at)

@@ -51,7 +51,7 @@ def test_a_material_opened_in_the_session_shows_where_it_stands(cast, client_for
     session = started(cast, client_for)
     session.material_ids = ["what-matters", "my-goals", "action-plan"]
     session.save()
-    url = reverse("materials:clinician_material", args=[cast.peter_patient.public_id, "my-goals"])
+    url = reverse("dialogue:material", args=[cast.peter_patient.public_id, "my-goals"])
 
     response = client_for(cast.lise).get(f"{url}?session={session.pk}&mode=present")
 

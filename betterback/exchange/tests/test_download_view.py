@@ -73,7 +73,7 @@ def test_it_answers_only_get(cast, client_for):
 
 
 def test_the_overview_links_to_the_download(cast, client_for):
-    overview = reverse("patients:overview", args=[cast.peter_patient.public_id])
+    overview = reverse("front:patient_overview", args=[cast.peter_patient.public_id])
 
     page = client_for(cast.lise).get(overview).content.decode()
 

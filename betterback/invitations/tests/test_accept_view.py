@@ -54,7 +54,7 @@ def test_accepting_creates_the_account_starts_care_and_logs_in(cast, settings):
 
     response = accept(client, token, language="en")
 
-    assert (response.status_code, response["Location"]) == (302, reverse("patients:home"))
+    assert (response.status_code, response["Location"]) == (302, reverse("front:patient_home"))
     user = User.objects.get(email="nora@test.example")
     assert user.password.startswith("argon2")
     assert user.check_password(NEW_PASSWORD)
@@ -216,12 +216,12 @@ def test_an_existing_patient_who_logs_in_and_accepts_gives_the_clinician_access(
     )
     assert login["Location"] == url(token)
     assert maja.get(url(token)).status_code == 200
-    overview = reverse("patients:overview", args=[cast.maja_patient.public_id])
+    overview = reverse("front:patient_overview", args=[cast.maja_patient.public_id])
     assert client_for(cast.lise).get(overview).status_code == 404
 
     response = maja.post(url(token))
 
-    assert (response.status_code, response["Location"]) == (302, reverse("patients:home"))
+    assert (response.status_code, response["Location"]) == (302, reverse("front:patient_home"))
     assert client_for(cast.lise).get(overview).status_code == 200
     assert set(
         CareRelationship.objects.active()
@@ -231,7 +231,7 @@ def test_an_existing_patient_who_logs_in_and_accepts_gives_the_clinician_access(
     maja.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "da"
     with translation.override("da"):
         assert gettext("You are now connected with %(name)s.") % {"name": "Lise Holm"} in text(
-            maja.get(reverse("patients:home"))
+            maja.get(reverse("front:patient_home"))
         )
 
 

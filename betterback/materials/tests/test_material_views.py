@@ -20,8 +20,8 @@ FLARE_UP = "flare-up-plan"
 REVIEWED = "warning_signs_reviewed"  # clinician-only in flare-up-plan
 VIEWS = {
     # (who, view, query string)
-    "clinician": ("lise", "materials:clinician_material", ""),
-    "clinician presenting": ("lise", "materials:clinician_material", "?mode=present"),
+    "clinician": ("lise", "dialogue:material", ""),
+    "clinician presenting": ("lise", "dialogue:material", "?mode=present"),
     "clinician printing": ("lise", "materials:clinician_print", ""),
     "patient": ("peter", "materials:patient_material", ""),
     "patient printing": ("peter", "materials:patient_print", ""),
@@ -29,13 +29,13 @@ VIEWS = {
 
 
 def url(cast, view: str, material_id: str) -> str:
-    if view.startswith("materials:clinician"):
+    if view.startswith("materials:clinician") or view == "dialogue:material":
         return reverse(view, args=[cast.peter_patient.public_id, material_id])
     return reverse(view, args=[material_id])
 
 
 def page_url(cast, who: str, material_id: str) -> str:
-    view = "materials:clinician_material" if who == "lise" else "materials:patient_material"
+    view = "dialogue:material" if who == "lise" else "materials:patient_material"
     return url(cast, view, material_id)
 
 

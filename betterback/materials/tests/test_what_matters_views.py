@@ -17,7 +17,7 @@ ACTIVITIES = material(MATERIAL_ID).field("activities")
 
 
 def clinician_url(cast):
-    return reverse("materials:clinician_material", args=[cast.peter_patient.public_id, MATERIAL_ID])
+    return reverse("dialogue:material", args=[cast.peter_patient.public_id, MATERIAL_ID])
 
 
 PATIENT_URL = reverse("materials:patient_material", args=[MATERIAL_ID])

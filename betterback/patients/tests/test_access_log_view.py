@@ -13,9 +13,9 @@ ACCESS_LOG = reverse("patients:access_log")
 
 def test_it_lists_the_clinicians_reads_but_not_the_patients_own_visits_or_lists(cast, client_for):
     lise, peter = client_for(cast.lise), client_for(cast.peter)
-    lise.get(reverse("patients:list"))
-    lise.get(reverse("patients:overview", args=[cast.peter_patient.public_id]))
-    peter.get(reverse("patients:home"))
+    lise.get(reverse("front:patient_list"))
+    lise.get(reverse("front:patient_overview", args=[cast.peter_patient.public_id]))
+    peter.get(reverse("front:patient_home"))
     peter.get(reverse("materials:patient_material", args=["what-matters"]))
 
     response = peter.get(ACCESS_LOG)
@@ -34,7 +34,9 @@ def test_it_names_a_clinician_with_profession_and_clinic_in_the_readers_language
 ):
     cast.peter.language = language
     cast.peter.save()
-    client_for(cast.lise).get(reverse("patients:overview", args=[cast.peter_patient.public_id]))
+    client_for(cast.lise).get(
+        reverse("front:patient_overview", args=[cast.peter_patient.public_id])
+    )
 
     body = client_for(cast.peter).get(ACCESS_LOG).content.decode()
 
@@ -46,7 +48,7 @@ def test_it_names_a_clinician_with_profession_and_clinic_in_the_readers_language
 
 
 def test_it_shows_refusals_of_peters_pages_even_by_someone_not_logged_in(cast, client_for):
-    url = reverse("patients:overview", args=[cast.peter_patient.public_id])
+    url = reverse("front:patient_overview", args=[cast.peter_patient.public_id])
     client_for(cast.karim).get(url)
     client_for(None).get(url)
 
@@ -62,7 +64,9 @@ def test_it_shows_refusals_of_peters_pages_even_by_someone_not_logged_in(cast, c
 
 
 def test_it_never_shows_another_patients_events(cast, client_for):
-    client_for(cast.karim).get(reverse("patients:overview", args=[cast.maja_patient.public_id]))
+    client_for(cast.karim).get(
+        reverse("front:patient_overview", args=[cast.maja_patient.public_id])
+    )
 
     response = client_for(cast.peter).get(ACCESS_LOG)
 

@@ -25,7 +25,7 @@ def test_ending_care_takes_away_the_clinicians_access_and_is_audited(cast, clien
     response = lise.post(end_care_url(cast))
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("patients:list")
+    assert response["Location"] == reverse("front:patient_list")
     assert not CareRelationship.objects.active().filter(patient=cast.peter_patient).exists()
     event = AuditEvent.objects.get(action=Action.END_CARE)
     assert (event.actor, event.patient, event.source) == (
@@ -33,16 +33,16 @@ def test_ending_care_takes_away_the_clinicians_access_and_is_audited(cast, clien
         cast.peter_patient,
         "view:patients:end_care",
     )
-    overview = reverse("patients:overview", args=[cast.peter_patient.public_id])
+    overview = reverse("front:patient_overview", args=[cast.peter_patient.public_id])
     assert lise.get(overview).status_code == 404
-    assert "Peter Jensen" not in lise.get(reverse("patients:list")).content.decode()
+    assert "Peter Jensen" not in lise.get(reverse("front:patient_list")).content.decode()
 
 
 def test_the_patient_keeps_access_and_sees_who_ended_care(cast, client_for):
     client_for(cast.lise).post(end_care_url(cast))
 
     peter = client_for(cast.peter)
-    assert peter.get(reverse("patients:home")).status_code == 200
+    assert peter.get(reverse("front:patient_home")).status_code == 200
     log = peter.get(reverse("patients:access_log")).content.decode()
     assert "Lise Holm" in log
 

@@ -177,7 +177,11 @@ def test_my_plan_prints_each_plan_material_with_the_patients_answers(cast, peter
     for material in pack().values():
         with translation.override("da"):
             assert (one_line(material.title) in text) == material.in_plan
-    assert [words for words in written({m: d for m, d in PETERS.items() if pack()[m].in_plan}) if words not in text] == []
+    assert [
+        words
+        for words in written({m: d for m, d in PETERS.items() if pack()[m].in_plan})
+        if words not in text
+    ] == []
     assert printed.filename.startswith("betterback-my-plan-")
     events = AuditEvent.objects.filter(patient=peters_plan, target="plan")
     assert list(events.values_list("action", flat=True)) == [Action.PRINT]  # one event, not two

@@ -66,7 +66,7 @@ def test_the_patient_sees_waiting_questionnaires_on_home_and_in_my_questionnaire
     peter = client_for(cast.peter)
     continue_url = reverse("questionnaires:continue", args=[intake.public_id])
 
-    home = peter.get(reverse("patients:home")).content.decode()
+    home = peter.get(reverse("front:patient_home")).content.decode()
     mine = peter.get(reverse("questionnaires:mine")).content.decode()
 
     assert "Der ligger spørgeskemaer til dig" in home

@@ -160,7 +160,7 @@ def test_warning_signs_show_with_their_urgency_and_a_way_to_acknowledge(cast, cl
     lise = client_for(cast.lise)
 
     page = lise.get(results_url(cast)).content.decode()
-    rows = lise.get(reverse("questionnaires:follow_up")).context["rows"]
+    rows = lise.get(reverse("front:follow_up")).context["rows"]
 
     assert SADDLE_NUMBNESS in page
     assert "Nu – akut" in page
@@ -263,7 +263,7 @@ def test_the_follow_up_list_puts_red_before_yellow_before_green_with_reasons(cas
     on_paper(yellow, "redflags:intake", warning_signs(18), by=cast.lise)
     on_paper(red, "redflags:intake", warning_signs(1, 18), by=cast.lise)
 
-    page = client_for(cast.lise).get(reverse("questionnaires:follow_up"))
+    page = client_for(cast.lise).get(reverse("front:follow_up"))
 
     rows = [(row.relationship.patient, row.colour) for row in page.context["rows"]]
     assert rows == [
@@ -283,7 +283,7 @@ def test_the_follow_up_list_puts_red_before_yellow_before_green_with_reasons(cas
 def test_high_risk_without_a_dialogue_session_is_yellow(cast, client_for):
     on_paper(cast.peter_patient, "startback", STARTBACK_HIGH, by=cast.lise)
 
-    page = client_for(cast.lise).get(reverse("questionnaires:follow_up"))
+    page = client_for(cast.lise).get(reverse("front:follow_up"))
 
     [row] = page.context["rows"]
     assert row.colour == "yellow"
@@ -292,7 +292,7 @@ def test_high_risk_without_a_dialogue_session_is_yellow(cast, client_for):
 
 @pytest.mark.parametrize("who", ["olav", "karim"])
 def test_the_follow_up_list_shows_only_the_clinicians_own_patients(cast, client_for, who):
-    page = client_for(getattr(cast, who)).get(reverse("questionnaires:follow_up"))
+    page = client_for(getattr(cast, who)).get(reverse("front:follow_up"))
 
     names = [row.relationship.patient.full_name for row in page.context["rows"]]
     assert names == ([] if who == "olav" else ["Maja Sørensen"])
@@ -300,7 +300,7 @@ def test_the_follow_up_list_shows_only_the_clinicians_own_patients(cast, client_
 
 def test_the_follow_up_list_takes_as_many_queries_for_six_patients_as_for_two(cast, client_for):
     lise = client_for(cast.lise)
-    url = reverse("questionnaires:follow_up")
+    url = reverse("front:follow_up")
 
     def with_answers(patient, number):
         on_paper(patient, "redflags", warning_signs(number), by=cast.lise)

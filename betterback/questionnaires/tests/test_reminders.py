@@ -12,6 +12,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from betterback.audit.models import AuditEvent
+from betterback.core.once import claim
 from betterback.patients.models import CareRelationship
 from betterback.questionnaires import reminders, services
 from betterback.questionnaires.definitions import instruments
@@ -239,9 +240,9 @@ def test_the_command_says_how_many_it_sent(cast, clock):
 def test_the_second_claim_of_an_email_gets_nothing(cast):
     week_4 = follow_ups(cast.peter_patient, cast.lise)[4]
 
-    first = reminders._claim(week_4, AVAILABLE)
-    second = reminders._claim(week_4, AVAILABLE)
-    other_kind = reminders._claim(week_4, REMINDER)
+    first = claim(Notice, questionnaire_set=week_4, kind=AVAILABLE)
+    second = claim(Notice, questionnaire_set=week_4, kind=AVAILABLE)
+    other_kind = claim(Notice, questionnaire_set=week_4, kind=REMINDER)
 
     assert first is not None and other_kind is not None
     assert second is None

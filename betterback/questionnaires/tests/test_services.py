@@ -10,9 +10,10 @@ from django.utils import timezone, translation
 
 from betterback.audit.models import Action, AuditEvent
 from betterback.dialogue import services as dialogue
+from betterback.front import services as front
 from betterback.invitations import services as invitations
 from betterback.patients.models import CareRelationship, Patient
-from betterback.questionnaires import results, services
+from betterback.questionnaires import services
 from betterback.questionnaires.definitions import instrument
 from betterback.questionnaires.models import (
     DEFAULT_FOLLOW_UP,
@@ -403,7 +404,7 @@ def test_a_cancer_survivor_with_nothing_new_is_not_red_at_weeks_4_12_and_26(cast
     assert [qset.week for qset in follow_ups] == [4, 12, 26]
     assert all(response_for(q, "redflags:follow_up").flag_level is None for q in follow_ups)
     assert cast.peter_patient.alerts.filter(acknowledged_at__isnull=True).count() == 0
-    [row] = results.follow_up_list(clinician=cast.lise.clinician, source=SOURCE)
+    [row] = front.follow_up_list(clinician=cast.lise.clinician, source=SOURCE)
     assert [r.code for r in row.reasons if r.code.startswith("red_flag")] == []
 
 
@@ -662,7 +663,7 @@ def lises_world(cast, intake):
 
 def listed(clinician_user):
     with translation.override("en"):
-        rows = results.follow_up_list(clinician=clinician_user.clinician, source=SOURCE)
+        rows = front.follow_up_list(clinician=clinician_user.clinician, source=SOURCE)
         return [
             (
                 row.relationship.patient.full_name,

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from betterback.dialogue import services as dialogue
+from betterback.front.services import read_overview
 from betterback.materials.models import Context, WorksheetEntry
 from betterback.materials.services import save_entry
-from betterback.patients.services import read_overview
 from betterback.plan import services as plan_services
 from betterback.questionnaires import services as questionnaires
 from betterback.selfcare import services as selfcare

@@ -1,6 +1,7 @@
 """The JSON file of "Download my data": everything about the patient and nothing of anyone
 else, with the access log naming the clinicians."""
 
+import copy
 import json
 import uuid
 from datetime import datetime
@@ -14,15 +15,27 @@ from django.utils import translation
 from betterback.audit.models import Action, AuditEvent
 from betterback.clinics.models import Profession
 from betterback.dialogue import services as dialogue
+from betterback.front.services import read_overview
 from betterback.materials.models import Context
 from betterback.patients.models import CareRelationship
-from betterback.patients.services import read_overview
 from betterback.rights.export import SCHEMA, SCHEMA_VERSION
 from betterback.rights.tests.records import home_edit, save
 from betterback.selfcare import services as selfcare
 from betterback.sharing.services import create_share
 
 URL = reverse("rights:json")
+
+
+# Every test here reads the same two records, so they are built once for the module; each test
+# runs in a savepoint of its own (module_db in betterback/conftest.py).
+@pytest.fixture
+def cast(db, module_cast):
+    return copy.deepcopy(module_cast)
+
+
+@pytest.fixture
+def records(db, module_records):
+    return copy.deepcopy(module_records)
 
 
 @pytest.fixture

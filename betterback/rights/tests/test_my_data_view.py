@@ -15,7 +15,7 @@ def test_it_links_the_three_downloads_and_the_deletion(cast, client_for):
 
 
 def test_the_patients_home_page_links_to_it(cast, client_for):
-    body = client_for(cast.peter).get(reverse("patients:home")).content.decode()
+    body = client_for(cast.peter).get(reverse("front:patient_home")).content.decode()
 
     assert f'href="{reverse("rights:my_data")}"' in body
     with translation.override("da"):

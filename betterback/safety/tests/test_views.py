@@ -36,7 +36,7 @@ def acknowledge_url(patient, alert):
 def test_the_start_page_puts_an_urgent_patient_first_with_the_reason(cast, client_for):
     say_yes(cast.peter_patient, cast.lise, "1")
 
-    page = client_for(cast.lise).get(reverse("patients:list"))
+    page = client_for(cast.lise).get(reverse("front:patient_list"))
 
     body = page.content.decode()
     assert "Advarselstegn kræver din opmærksomhed (1)" in body
@@ -49,7 +49,7 @@ def test_the_start_page_puts_an_urgent_patient_first_with_the_reason(cast, clien
 def test_the_start_page_of_another_clinician_shows_nothing_of_it(cast, client_for):
     say_yes(cast.peter_patient, cast.lise, "1")
 
-    body = client_for(cast.karim).get(reverse("patients:list")).content.decode()
+    body = client_for(cast.karim).get(reverse("front:patient_list")).content.decode()
 
     assert "Advarselstegn kræver" not in body and "Peter" not in body
 
@@ -60,18 +60,18 @@ def test_an_acknowledged_alert_leaves_the_start_page(cast, client_for):
         acknowledge_url(cast.peter_patient, alert), {"what_was_done": "called_patient"}
     )
 
-    body = client_for(cast.lise).get(reverse("patients:list")).content.decode()
+    body = client_for(cast.lise).get(reverse("front:patient_list")).content.decode()
 
     assert "Advarselstegn kræver" not in body
 
 
 def test_the_start_page_answers_in_a_fixed_number_of_queries(cast, client_for):
     lise = client_for(cast.lise)
-    lise.get(reverse("patients:list"))  # warm up the session
+    lise.get(reverse("front:patient_list"))  # warm up the session
 
     def queries():
         with CaptureQueriesContext(connection) as captured:
-            assert lise.get(reverse("patients:list")).status_code == 200
+            assert lise.get(reverse("front:patient_list")).status_code == 200
         return len(captured)
 
     before = queries()
@@ -94,7 +94,7 @@ def test_the_overview_shows_the_open_alert_with_the_acute_route_and_a_way_to_ack
 
     body = (
         client_for(cast.lise)
-        .get(reverse("patients:overview", args=[cast.peter_patient.public_id]))
+        .get(reverse("front:patient_overview", args=[cast.peter_patient.public_id]))
         .content.decode()
     )
 
@@ -128,10 +128,12 @@ def test_acknowledging_records_who_and_what_and_shows_it_to_colleagues(cast, cli
         {"what_was_done": "referred_acutely", "note": "Talt med patienten kl. 9.10."},
     )
     seen_by_olav = client_for(cast.olav).get(
-        reverse("patients:overview", args=[cast.peter_patient.public_id])
+        reverse("front:patient_overview", args=[cast.peter_patient.public_id])
     )
 
-    assert done["Location"] == reverse("patients:overview", args=[cast.peter_patient.public_id])
+    assert done["Location"] == reverse(
+        "front:patient_overview", args=[cast.peter_patient.public_id]
+    )
     alert.refresh_from_db()
     assert (alert.acknowledged_by, alert.what_was_done) == (cast.lise, "referred_acutely")
     body = seen_by_olav.content.decode()
@@ -194,7 +196,7 @@ def test_a_clinician_of_another_clinic_cannot_acknowledge(cast, client_for):
 def test_the_administrator_sees_open_urgent_alerts_without_patient_data(cast, client_for):
     say_yes(cast.peter_patient, cast.lise, "1")
 
-    body = client_for(cast.anne).get(reverse("clinics:admin_overview")).content.decode()
+    body = client_for(cast.anne).get(reverse("front:admin_overview")).content.decode()
 
     assert "Akutte advarselstegn uden kvittering" in body
     assert "Lise Holm" in body
@@ -270,7 +272,7 @@ def test_bad_settings_are_refused_in_plain_words_and_nothing_changes(
 
 
 @pytest.mark.parametrize(
-    "page", ["patients:home", "questionnaires:mine", "questionnaires:my_results"]
+    "page", ["front:patient_home", "questionnaires:mine", "questionnaires:my_results"]
 )
 def test_the_advice_stays_on_the_patients_pages_until_a_clinician_acknowledges(
     cast, client_for, page
@@ -292,7 +294,7 @@ def test_the_advice_stays_on_the_patients_pages_until_a_clinician_acknowledges(
 def test_a_sign_that_can_wait_puts_no_advice_on_the_home_page(cast, client_for):
     say_yes(cast.peter_patient, cast.lise, "12")
 
-    body = client_for(cast.peter).get(reverse("patients:home")).content.decode()
+    body = client_for(cast.peter).get(reverse("front:patient_home")).content.decode()
 
     assert "ikke kan vente" not in body
 

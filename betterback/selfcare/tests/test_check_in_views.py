@@ -112,7 +112,7 @@ def test_a_check_in_is_saved_and_the_patient_goes_home_with_a_message(cast, clie
     )
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("patients:home")
+    assert response["Location"] == reverse("front:patient_home")
     stored = CheckIn.objects.get()
     assert stored.key == key
     assert stored.patient == cast.peter_patient

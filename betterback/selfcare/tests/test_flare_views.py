@@ -144,7 +144,7 @@ def test_logging_the_end(cast, client_for, peter_plan):
     response = client.post(END)
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("patients:home")
+    assert response["Location"] == reverse("front:patient_home")
     flare = Flare.objects.get()
     assert not flare.is_open
     assert services.open_flare(cast.peter_patient) is None

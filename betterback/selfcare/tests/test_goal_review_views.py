@@ -50,7 +50,7 @@ def test_a_review_is_saved_for_this_week(cast, client_for, peter_plan):
     response = client_for(cast.peter).post(URL, {"goal-goal1": "1", "goal-goal2": "-2"})
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("patients:home")
+    assert response["Location"] == reverse("front:patient_home")
     assert [(r.goal_key, r.week, r.attainment) for r in GoalReview.objects.all()] == [
         ("goal1", this_monday(), 1),
         ("goal2", this_monday(), -2),

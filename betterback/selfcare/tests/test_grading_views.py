@@ -144,7 +144,7 @@ def test_the_patient_changes_the_steps_too(cast, client_for, peter_plan):
     response = client.post(patient_url(), form_data(steps="10; 11; 12"))
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("patients:home")
+    assert response["Location"] == reverse("front:patient_home")
     graded = GradedActivity.objects.get()
     assert (graded.steps, graded.changed_by) == ([10, 11, 12], cast.peter)
 

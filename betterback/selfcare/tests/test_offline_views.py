@@ -94,7 +94,7 @@ def test_the_manifest_makes_the_patient_app_installable(db):
     manifest = json.loads(response.content)
     assert manifest["name"] == "BetterBack"
     assert manifest["short_name"]
-    assert manifest["start_url"] == reverse("patients:home") == "/me/"
+    assert manifest["start_url"] == reverse("front:patient_home") == "/me/"
     assert manifest["display"] == "standalone"
     assert manifest["theme_color"] and manifest["background_color"]
     assert {"any", "maskable"} <= {icon["purpose"] for icon in manifest["icons"]}
@@ -130,7 +130,7 @@ def test_the_offline_script_has_no_foreign_addresses():
 
 
 @pytest.mark.parametrize(
-    "name", ["selfcare:check_in", "selfcare:flare_up", "patients:home"], ids=str
+    "name", ["selfcare:check_in", "selfcare:flare_up", "front:patient_home"], ids=str
 )
 def test_patient_pages_load_the_offline_script(peter, name):
     page = peter.get(reverse(name)).content.decode()

@@ -43,7 +43,7 @@ def test_email_reminders_are_saved_with_their_days_and_time(cast, client_for):
     )
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("patients:home")
+    assert response["Location"] == reverse("front:patient_home")
     choice = choice_of(cast.peter_patient)
     assert (choice.by_email, choice.weekdays, choice.time) == (True, [0, 3], time(19, 30))
     assert [str(m) for m in get_messages(response.wsgi_request)] == [

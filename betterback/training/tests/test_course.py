@@ -298,7 +298,9 @@ def test_the_course_check_command_lists_the_modules_and_cases(capsys):
 def test_the_content_check_command_fails_on_a_broken_course(copy, settings):
     _edit(copy / "modules" / "approach.toml", '\nid = "approach"\n', '\nid = "approach"\nx = 1\n')
     settings.BETTERBACK_COURSE_PACK = str(copy)
-    with pytest.raises(CommandError, match=r"approach.toml: \(betterback.E003\) field 'x': unknown key"):
+    with pytest.raises(
+        CommandError, match=r"approach.toml: \(betterback.E003\) field 'x': unknown key"
+    ):
         call_command("content", "check")
     with pytest.raises(CommandError, match=r"approach.toml.*betterback.E003"):
         call_command("course", "check", str(copy))

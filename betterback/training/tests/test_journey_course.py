@@ -175,13 +175,13 @@ def test_lise_learns_practises_resumes_and_gets_her_certificate(cast, browse, la
     # The fictional patients are nowhere outside the course.
     names = [c.patient.name for c in the_course.cases]
     assert Patient.objects.count() == patients
-    for path in (reverse("patients:list"), reverse("questionnaires:follow_up")):
+    for path in (reverse("front:patient_list"), reverse("front:follow_up")):
         page.goto(path)
         browse.check(page)
         assert cast.peter_patient.full_name in page.content()
         assert not any(name in page.content() for name in names)
     with page.expect_download() as download:
-        page.goto(reverse("patients:overview", args=[cast.peter_patient.public_id]))
+        page.goto(reverse("front:patient_overview", args=[cast.peter_patient.public_id]))
         page.locator("a[href$='fhir.json']").click()
     exported = json.loads(download.value.path().read_text(encoding="utf-8"))
     assert exported["resourceType"] == "Bundle"

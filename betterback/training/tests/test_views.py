@@ -243,7 +243,7 @@ def test_starting_a_case_again_clears_it(started, cast):
 
 @pytest.mark.django_db
 def test_the_certificate_waits_until_everything_is_done(lise, cast):
-    response = lise.get(reverse("training:certificate"), follow=True)
+    response = lise.get(reverse("printing:certificate"), follow=True)
     assert "Beviset er klar, når alle moduler og cases er gjort." in response.content.decode()
     assert not Certificate.objects.exists()
 
@@ -251,7 +251,7 @@ def test_the_certificate_waits_until_everything_is_done(lise, cast):
 @pytest.mark.django_db
 def test_the_certificate_is_a_pdf_with_the_clinicians_name_and_is_issued_once(lise, cast, tmp_path):
     _finish_everything(cast.lise.clinician)
-    response = lise.get(reverse("training:certificate"))
+    response = lise.get(reverse("printing:certificate"))
     assert response["Content-Type"] == "application/pdf"
     pdf = tmp_path / "certificate.pdf"
     pdf.write_bytes(response.content)
@@ -261,7 +261,7 @@ def test_the_certificate_is_a_pdf_with_the_clinicians_name_and_is_issued_once(li
     assert "Lise Holm" in text and "Kursusbevis" in text and "Rygklinikken Odense" in text
     assert course().cases[0].title.by_language["da"] in text
     number = Certificate.objects.get().number
-    lise.get(reverse("training:certificate"))
+    lise.get(reverse("printing:certificate"))
     assert Certificate.objects.get().number == number
     assert str(number) in text
 
@@ -271,7 +271,7 @@ def test_one_clinicians_progress_is_not_anothers(client_for, cast):
     _finish_everything(cast.lise.clinician)
     olav = client_for(cast.olav).get(reverse("training:overview")).content.decode()
     assert "0 af 14 dele er gjort" in olav
-    assert client_for(cast.olav).get(reverse("training:certificate")).status_code == 302
+    assert client_for(cast.olav).get(reverse("printing:certificate")).status_code == 302
 
 
 @pytest.mark.django_db
@@ -358,9 +358,9 @@ def test_practising_a_whole_case_adds_no_patient_anywhere(started, cast, client_
     assert attempt.completed_at is not None
     assert (Patient.objects.count(), DialogueSession.objects.count()) == (patients, sessions)
     name = case.patient.name
-    for url in (reverse("patients:list"), reverse("questionnaires:follow_up")):
+    for url in (reverse("front:patient_list"), reverse("front:follow_up")):
         assert name not in started.get(url).content.decode()
-    admin = client_for(cast.anne).get(reverse("clinics:admin_overview")).content.decode()
+    admin = client_for(cast.anne).get(reverse("front:admin_overview")).content.decode()
     assert name not in admin
 
 

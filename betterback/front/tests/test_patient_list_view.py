@@ -11,7 +11,7 @@ from betterback.materials.models import Context
 from betterback.patients.models import CareRelationship, Patient
 from betterback.testing.factories import letter_invitation, save_what_matters
 
-LIST = reverse("patients:list")
+LIST = reverse("front:patient_list")
 
 
 def add_patients(cast, count, start=0):

@@ -22,7 +22,7 @@ from betterback.testing.plans import (
     save_plan,
 )
 
-HOME = reverse("patients:home")
+HOME = reverse("front:patient_home")
 
 
 def danish(message: str) -> str:

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from betterback.core.mail import Outcome
 from betterback.questionnaires import reminders as questionnaire_emails
 from betterback.safety import notify as alert_emails
 from betterback.selfcare import reminders as check_in_reminders
@@ -14,12 +15,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        sent = failed = 0
+        outcome = Outcome()
         # Alerts first: they are the emails that cannot wait.
         for sender in (alert_emails, questionnaire_emails, check_in_reminders):
-            outcome = sender.send_due()
-            sent += outcome.sent
-            failed += outcome.failed
+            outcome += sender.send_due()
+        sent, failed = outcome.sent, outcome.failed
         self.stdout.write(
             f"sent {sent}, failed {failed}" + (" (tried again next run)" if failed else "")
         )

@@ -10,19 +10,19 @@ from betterback.accounts.models import User
     ("who", "start"),
     [
         (None, "accounts:login"),
-        ("lise", "patients:list"),
-        ("olav", "patients:list"),
-        ("karim", "patients:list"),
-        ("peter", "patients:home"),
-        ("maja", "patients:home"),
-        ("anne", "clinics:admin_overview"),
+        ("lise", "front:patient_list"),
+        ("olav", "front:patient_list"),
+        ("karim", "front:patient_list"),
+        ("peter", "front:patient_home"),
+        ("maja", "front:patient_home"),
+        ("anne", "front:admin_overview"),
         ("staff", "admin:index"),
     ],
 )
 def test_home_sends_each_role_to_its_start_page(cast, client_for, who, start):
     client = client_for(getattr(cast, who) if who else None)
 
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("front:start"))
 
     assert (response.status_code, response["Location"]) == (302, reverse(start))
     assert client.get(response["Location"]).status_code == 200
@@ -34,11 +34,11 @@ def test_a_user_without_a_role_is_told_so_instead_of_looping(cast, client_for):
     )
     client = client_for(nobody)
 
-    response = client.get(reverse("core:home"), follow=True)
+    response = client.get(reverse("front:start"), follow=True)
 
     assert response.status_code == 403
     assert response.templates[0].name == "core/no_role.html"
 
 
 def test_home_only_answers_get(db, client):
-    assert client.post(reverse("core:home")).status_code == 405
+    assert client.post(reverse("front:start")).status_code == 405

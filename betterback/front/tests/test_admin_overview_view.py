@@ -6,7 +6,7 @@ from django.utils import timezone
 from betterback.audit.models import AuditEvent
 from betterback.patients.models import CareRelationship, Patient
 
-OVERVIEW = reverse("clinics:admin_overview")
+OVERVIEW = reverse("front:admin_overview")
 
 
 def test_it_lists_the_clinics_clinicians_with_their_active_patient_counts(cast, client_for):

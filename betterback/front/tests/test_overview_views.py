@@ -14,7 +14,7 @@ from betterback.testing.factories import save_what_matters
 
 
 def overview(cast):
-    return reverse("patients:overview", args=[cast.peter_patient.public_id])
+    return reverse("front:patient_overview", args=[cast.peter_patient.public_id])
 
 
 def test_the_clinician_sees_each_material_and_that_none_is_filled_in(cast, client_for):
@@ -29,10 +29,7 @@ def test_the_clinician_sees_each_material_and_that_none_is_filled_in(cast, clien
         assert body.count(gettext("Not filled in yet.")) == len(pack())
     for material_id in pack():
         assert (
-            reverse(
-                "materials:clinician_material", args=[cast.peter_patient.public_id, material_id]
-            )
-            in body
+            reverse("dialogue:material", args=[cast.peter_patient.public_id, material_id]) in body
         )
 
 
@@ -62,7 +59,7 @@ def test_the_patient_home_lists_only_active_clinicians(cast, client_for):
         ended_at=timezone.now(),
     )
 
-    response = client_for(cast.peter).get(reverse("patients:home"))
+    response = client_for(cast.peter).get(reverse("front:patient_home"))
 
     assert [r.clinician.user for r in response.context["clinicians"]] == [cast.lise]
     body = response.content.decode()
@@ -76,7 +73,7 @@ def test_the_patient_home_lists_only_active_clinicians(cast, client_for):
 def test_the_patient_home_says_so_when_no_clinician_is_left(cast, client_for):
     CareRelationship.objects.update(ended_at=timezone.now())
 
-    response = client_for(cast.peter).get(reverse("patients:home"))
+    response = client_for(cast.peter).get(reverse("front:patient_home"))
 
     assert list(response.context["clinicians"]) == []
     with translation.override("da"):
@@ -93,7 +90,9 @@ def test_the_overview_of_a_patient_who_has_not_accepted_says_so(cast, client_for
         patient=invited, clinician=cast.lise.clinician, clinic=cast.odense
     )
 
-    response = client_for(cast.lise).get(reverse("patients:overview", args=[invited.public_id]))
+    response = client_for(cast.lise).get(
+        reverse("front:patient_overview", args=[invited.public_id])
+    )
 
     assert response.status_code == 200
     with translation.override("da"):

@@ -1,9 +1,0 @@
-from django.urls import path
-
-from betterback.core import views
-
-app_name = "core"
-urlpatterns = [
-    path("", views.home, name="home"),
-    path("language/", views.set_language, name="set_language"),
-]
