@@ -7,8 +7,7 @@ from django.contrib.auth import login, logout
 from django.utils import timezone
 
 from betterback.accounts.models import FailedLogin, User
-from betterback.audit.models import Action
-from betterback.audit.services import record, source_of
+from betterback.audit import events
 
 
 def _window_start():
@@ -24,12 +23,7 @@ def note_failed_login(request, email: str) -> None:
     email = email.strip().lower()[:254]
     FailedLogin.objects.filter(at__lt=_window_start()).delete()
     FailedLogin.objects.create(email=email)
-    record(
-        actor=None,
-        action=Action.LOGIN_FAILED,
-        source=source_of(request),
-        detail={"email": email},
-    )
+    events.login_failed(request, email)
 
 
 def do_login(request, user: User) -> None:
@@ -42,12 +36,12 @@ def do_login(request, user: User) -> None:
         if user.role in ("clinician", "clinic_admin", "staff")
         else settings.PATIENT_SESSION_SECONDS
     )
-    record(actor=user, action=Action.LOGIN, source=source_of(request))
+    events.logged_in(request, user)
 
 
 def do_logout(request) -> None:
     if request.user.is_authenticated:
-        record(actor=request.user, action=Action.LOGOUT, source=source_of(request))
+        events.logged_out(request)
     # flush() deletes the session row, so the old cookie is worthless from now on.
     logout(request)
 

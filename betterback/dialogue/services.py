@@ -2,8 +2,7 @@
 
 from django.utils import timezone
 
-from betterback.audit.models import Action
-from betterback.audit.services import record
+from betterback.audit import events
 from betterback.content.pack import pack
 from betterback.dialogue.models import DialogueSession
 from betterback.materials.models import Context, WorksheetRevision
@@ -17,13 +16,7 @@ def open_session(*, patient, clinician, source: str) -> DialogueSession:
     ).first()
     if session is None:
         session = DialogueSession.objects.create(patient=patient, clinician=clinician)
-        record(
-            actor=clinician.user,
-            action=Action.CREATE,
-            source=source,
-            patient=patient,
-            target=f"session:{session.pk}",
-        )
+        events.session_opened(session=session, actor=clinician.user, source=source)
         # The follow-up questionnaires count from the first consultation; later ones keep them.
         schedule_follow_ups(
             patient=patient,
@@ -36,13 +29,7 @@ def open_session(*, patient, clinician, source: str) -> DialogueSession:
 
 
 def read_session(*, session: DialogueSession, actor, source: str) -> DialogueSession:
-    record(
-        actor=actor,
-        action=Action.READ,
-        source=source,
-        patient=session.patient,
-        target=f"session:{session.pk}",
-    )
+    events.session_read(session=session, actor=actor, source=source)
     return session
 
 
@@ -50,28 +37,14 @@ def choose_materials(*, session: DialogueSession, material_ids: list[str], actor
     known = pack()
     session.material_ids = [m for m in material_ids if m in known]
     session.save(update_fields=["material_ids"])
-    record(
-        actor=actor,
-        action=Action.UPDATE,
-        source=source,
-        patient=session.patient,
-        target=f"session:{session.pk}",
-        detail={"materials": session.material_ids},
-    )
+    events.materials_chosen(session=session, actor=actor, source=source)
 
 
 def end_session(*, session: DialogueSession, actor, source: str) -> None:
     if session.ended_at is None:
         session.ended_at = timezone.now()
         session.save(update_fields=["ended_at"])
-        record(
-            actor=actor,
-            action=Action.UPDATE,
-            source=source,
-            patient=session.patient,
-            target=f"session:{session.pk}",
-            detail={"ended": True},
-        )
+        events.session_ended(session=session, actor=actor, source=source)
 
 
 def has_open_session(*, patient, clinician) -> bool:

@@ -7,8 +7,8 @@ from datetime import date
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone
 
-from betterback.audit.models import Action
-from betterback.audit.services import record, record_many
+from betterback.audit import events
+from betterback.audit.targets import Target
 from betterback.content.pack import pack
 from betterback.dialogue.models import DialogueSession
 from betterback.materials.models import WorksheetEntry
@@ -37,18 +37,14 @@ def care_list(*, clinician, source: str) -> list[CareRelationship]:
         )
         .order_by("patient__full_name")
     )
-    record_many(
-        actor=clinician.user,
-        action=Action.LIST,
-        source=source,
-        patients=[r.patient for r in relationships],
-        target="patient_list",
+    events.patients_listed(
+        actor=clinician.user, patients=[r.patient for r in relationships], source=source
     )
     return relationships
 
 
 def read_overview(*, patient, actor, source: str) -> dict:
-    record(actor=actor, action=Action.READ, source=source, patient=patient, target="overview")
+    events.overview_read(patient=patient, actor=actor, source=source)
     entries = {
         e.material_id: e
         for e in WorksheetEntry.objects.filter(patient=patient).select_related("updated_by")
@@ -147,12 +143,8 @@ def follow_up_list(*, clinician, source: str) -> list[Row]:
                 facts.high_risk = series.latest.band == "high"
         colour, reasons = rules.triage(facts, now)
         rows.append(Row(relationship, colour, reasons))
-    record_many(
-        actor=clinician.user,
-        action=Action.LIST,
-        source=source,
-        patients=patients,
-        target="follow_up_list",
+    events.patients_listed(
+        actor=clinician.user, patients=patients, source=source, kind=Target.FOLLOW_UP_LIST
     )
     rows.sort(key=lambda row: rules.ORDER[row.colour])
     return rows

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from betterback.accounts.models import User
-from betterback.audit.models import Action
-from betterback.audit.services import record, record_many
+from betterback.audit import events
+from betterback.audit.targets import Target
 from betterback.invitations.models import Delivery, Invitation, hash_token
 from betterback.patients.models import CareRelationship, Patient
 from betterback.questionnaires.services import send_intake
@@ -100,14 +100,7 @@ def invite_patient(
             language=language,
             invited_name=full_name.strip(),
         )
-        record(
-            actor=clinician.user,
-            action=Action.INVITE,
-            source=source,
-            patient=patient,
-            target=f"invitation:{invitation.pk}",
-            detail={"delivery": delivery},
-        )
+        events.invited(invitation=invitation, actor=clinician.user, source=source)
     invitation.email_sent = delivery == Delivery.EMAIL and _send_email(request, invitation, token)
     return invitation, token
 
@@ -122,13 +115,8 @@ def renew(request, invitation: Invitation, *, source: str) -> tuple[Invitation, 
             language=invitation.language,
             invited_name=invitation.invited_name,
         )
-        record(
-            actor=invitation.clinician.user,
-            action=Action.INVITE,
-            source=source,
-            patient=invitation.patient,
-            target=f"invitation:{new.pk}",
-            detail={"delivery": new.delivery, "replaces": invitation.pk},
+        events.invited(
+            invitation=new, actor=invitation.clinician.user, source=source, replaces=invitation
         )
     new.email_sent = new.delivery == Delivery.EMAIL and _send_email(request, new, token)
     return new, token
@@ -170,25 +158,13 @@ def accept(*, token: str, password: str | None, language: str, user=None, source
                 patient=patient, clinician=clinician, clinic=clinician.clinic
             )
         send_intake(patient=patient, clinician=clinician, actor=patient.user, source=source)
-        record(
-            actor=patient.user,
-            action=Action.ACCEPT,
-            source=source,
-            patient=patient,
-            target=f"invitation:{invitation.pk}",
-        )
+        events.invitation_accepted(invitation=invitation, actor=patient.user, source=source)
     return patient.user
 
 
 def read_invitation(invitation: Invitation, *, actor, source: str) -> Invitation:
     """The invitation page shows the patient's name and email: a read of patient data."""
-    record(
-        actor=actor,
-        action=Action.READ,
-        source=source,
-        patient=invitation.patient,
-        target=f"invitation:{invitation.pk}",
-    )
+    events.invitation_read(invitation=invitation, actor=actor, source=source)
     return invitation
 
 
@@ -208,11 +184,10 @@ def pending_for(clinician):
 def pending_list(*, clinician, source: str) -> list[Invitation]:
     """The clinician's open invitations, for the patient list; logged like the list itself."""
     invitations = list(pending_for(clinician))
-    record_many(
+    events.patients_listed(
         actor=clinician.user,
-        action=Action.LIST,
-        source=source,
         patients=[invitation.patient for invitation in invitations],
-        target="invitation_list",
+        source=source,
+        kind=Target.INVITATION_LIST,
     )
     return invitations

@@ -5,8 +5,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from betterback.audit.models import Action
-from betterback.audit.services import record
+from betterback.audit import events
 from betterback.content.pack import pack
 from betterback.materials.display import item_label
 from betterback.materials.models import Context, WorksheetEntry, WorksheetRevision
@@ -28,15 +27,16 @@ def _entry(patient, material_id: str) -> WorksheetEntry:
     return entry or WorksheetEntry(patient=patient, material_id=material_id)
 
 
-def read_entry(*, patient, material_id: str, actor, source: str, printing=False) -> WorksheetEntry:
-    """The patient's entry for a material (unsaved and empty if there is none yet)."""
+def read_entry(
+    *, patient, material_id: str, actor, source: str, printing=False, audited=True
+) -> WorksheetEntry:
+    """The patient's entry for a material (unsaved and empty if there is none yet). ``audited``
+    is False only when the entry is read to save it (the save is the event)."""
     entry = _entry(patient, material_id)
-    record(
-        actor=actor,
-        action=Action.PRINT if printing else Action.READ,
-        source=source,
-        patient=patient,
-        target=f"material:{material_id}",
+    if not audited:
+        return entry
+    events.material_read(
+        patient=patient, material_id=material_id, actor=actor, source=source, printing=printing
     )
     return entry
 
@@ -53,13 +53,16 @@ def save_entry(
     draft: str = "",
 ) -> WorksheetEntry:
     """Store new answers and a revision. Raises StaleVersion if someone else saved in between
-    (another page than ``draft``, the id of the page that sends this save)."""
+    (another page than ``draft``, the id of the page that sends this save). A save at home is
+    the patient's: the clinician-only answers stay as they are, whatever was sent."""
     with transaction.atomic():
         entry, _ = WorksheetEntry.objects.select_for_update().get_or_create(
             patient=patient, material_id=material_id
         )
         if entry.version != based_on_version and not (draft and entry.draft == draft):
             raise StaleVersion(_entry(patient, material_id))
+        if context == Context.HOME:
+            data = keep_locked(pack()[material_id], entry.data, data)
         if entry.data == data and entry.version:
             return entry
         entry.data = data
@@ -76,13 +79,8 @@ def save_entry(
             changed_by=actor,
             context=context,
         )
-        record(
-            actor=actor,
-            action=Action.CREATE if entry.version == 1 else Action.UPDATE,
-            source=source,
-            patient=patient,
-            target=f"material:{material_id}",
-            detail={"version": entry.version, "context": context},
+        events.material_saved(
+            entry=entry, before=entry.version - 1, actor=actor, source=source, context=context
         )
     return entry
 
@@ -131,21 +129,23 @@ def link_targets(material) -> set[str]:
     return _link_targets([material])
 
 
-def linked_items(*, patient, material, actor, source: str) -> dict[str, list[tuple[str, str]]]:
+def linked_items(
+    *, patient, material, actor, source: str, audited=True
+) -> dict[str, list[tuple[str, str]]]:
     """The items that the material's link fields can point to, from the patient's other
-    materials: {"material-id/field-id": [(item key, item label)]}. Reading them is logged."""
+    materials: {"material-id/field-id": [(item key, item label)]}. Reading them is logged
+    (unless ``audited`` is False: read to save the material)."""
     targets = _link_targets([material])
     if not targets:
         return {}
     links, read = _linked(patient, targets)
-    for material_id in sorted(read):
-        record(
-            actor=actor,
-            action=Action.READ,
-            source=source,
+    for material_id in sorted(read) if audited else []:
+        events.material_read(
             patient=patient,
-            target=f"material:{material_id}",
-            detail={"linked_from": material.id},
+            material_id=material_id,
+            actor=actor,
+            source=source,
+            linked_from=material.id,
         )
     return links
 
@@ -154,3 +154,22 @@ def linked_labels(*, patient, materials) -> dict[str, dict[str, str]]:
     """{target: {item key: label}} for showing links; the caller records the read it is part of."""
     links, _ = _linked(patient, _link_targets(materials))
     return {target: dict(items) for target, items in links.items()}
+
+
+def keep_locked(definition, saved: dict, new: dict) -> dict:
+    """``new`` with the clinician-only answers of ``saved``: a patient cannot change them. List
+    items are matched by their key (never by their position on the page)."""
+    new = {**new}
+    for field in definition.fields:
+        if field.clinician_only:
+            new[field.id] = saved.get(field.id)
+            continue
+        locked = [item.id for item in field.item_fields if item.clinician_only]
+        if not locked or not new.get(field.id):
+            continue
+        before = {item["key"]: item for item in saved.get(field.id) or []}
+        new[field.id] = [
+            {**item, **{i: before.get(item["key"], {}).get(i) for i in locked}}
+            for item in new[field.id]
+        ]
+    return new

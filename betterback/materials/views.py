@@ -33,12 +33,10 @@ def worksheet_page(request, patient, definition, *, context: Context, done_url: 
     """The GET/POST flow of a material page: the patient's own here, the clinician's in the
     consultation (dialogue.views.material). ``extra`` goes into the page's context."""
     source = source_of(request)
-    entry = services.read_entry(
-        patient=patient, material_id=definition.id, actor=request.user, source=source
-    )
-    links = services.linked_items(
-        patient=patient, material=definition, actor=request.user, source=source
-    )
+    # Opening the page is a read; a save (an autosave every few seconds) is only its write.
+    reading = {"actor": request.user, "source": source, "audited": request.method == "GET"}
+    entry = services.read_entry(patient=patient, material_id=definition.id, **reading)
+    links = services.linked_items(patient=patient, material=definition, **reading)
     patient_view = context == Context.HOME
     sheet_args = {"links": links, "patient_view": patient_view}
     conflict = None
@@ -53,7 +51,7 @@ def worksheet_page(request, patient, definition, *, context: Context, done_url: 
                 saved = services.save_entry(
                     patient=patient,
                     material_id=definition.id,
-                    data=_keep_locked(definition, entry.data, sheet.data(), patient_view),
+                    data=sheet.data(),
                     based_on_version=sheet.based_on_version(),
                     draft=sheet.draft(),
                     actor=request.user,
@@ -90,25 +88,6 @@ def worksheet_page(request, patient, definition, *, context: Context, done_url: 
             **extra,
         },
     )
-
-
-def _keep_locked(definition, saved: dict, new: dict, patient_view: bool) -> dict:
-    """A patient cannot change clinician-only fields: their saved values are kept as they are,
-    for list items by the item's key (never by its position on the page)."""
-    if not patient_view:
-        return new
-    for field in definition.fields:
-        if field.clinician_only:
-            new[field.id] = saved.get(field.id)
-            continue
-        locked = [item.id for item in field.item_fields if item.clinician_only]
-        if not locked:
-            continue
-        before = {item["key"]: item for item in saved.get(field.id) or []}
-        for item in new.get(field.id) or []:
-            for item_id in locked:
-                item[item_id] = before.get(item["key"], {}).get(item_id)
-    return new
 
 
 @require_http_methods(["GET", "POST"])

@@ -4,15 +4,14 @@ from datetime import date
 
 from django.utils import timezone
 
-from betterback.audit.models import Action
-from betterback.audit.services import record
+from betterback.audit import events
 from betterback.plan import grading, reader
 from betterback.plan.models import GradedActivity
 
 
 def read_plan(*, patient, actor, source: str, today: date | None = None) -> reader.Plan:
     """The patient's plan (plan.reader), with the read recorded in their access log."""
-    record(actor=actor, action=Action.READ, source=source, patient=patient, target="plan")
+    events.plan_read(patient=patient, actor=actor, source=source)
     return reader.read(patient, today)
 
 
@@ -33,12 +32,7 @@ def save_grading(
             "changed_by": actor,
         },
     )
-    record(
-        actor=actor,
-        action=Action.UPDATE,
-        source=source,
-        patient=patient,
-        target="graded_activity",
-        detail={"action": action_key, "steps": steps},
+    events.grading_saved(
+        patient=patient, action_key=action_key, steps=steps, actor=actor, source=source
     )
     return graded

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from betterback.audit.models import Action
-from betterback.audit.services import record
+from betterback.audit import events
 from betterback.content.model import Material
 from betterback.content.pack import pack
 from betterback.dialogue.services import last_ended
@@ -155,7 +154,7 @@ def plan(
 ) -> Printed:
     with translation.override(language):
         # Printing is the one event: the plan is compiled without a separate "read".
-        record(actor=actor, action=Action.PRINT, source=source, patient=patient, target=PLAN)
+        events.plan_printed(patient=patient, actor=actor, source=source)
         compiled = reader.read(patient)
         content = render_pdf(
             "printing/plan.html",

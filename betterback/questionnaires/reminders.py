@@ -16,8 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from betterback.audit.models import Action
-from betterback.audit.services import record
+from betterback.audit import events
 from betterback.core.mail import Outcome, send_claimed
 from betterback.core.once import claim
 from betterback.patients.models import CareRelationship
@@ -77,11 +76,5 @@ def send_due(now=None) -> Outcome:
             what = f"{kind} for questionnaire set {qset.pk}"
             if not send_claimed(notice, outcome, what, _send, notice):
                 continue
-            record(
-                actor=None,
-                action=Action.CREATE,
-                source=SOURCE,
-                patient=qset.patient,
-                target=f"notice:{kind}",
-            )
+            events.questionnaire_email_sent(qset=qset, kind=kind, source=SOURCE)
     return outcome

@@ -2,8 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from betterback.audit.models import Action
-from betterback.audit.services import record
+from betterback.audit import events
 from betterback.questionnaires import rules
 from betterback.questionnaires.definitions import Instrument, instruments
 from betterback.questionnaires.models import Response
@@ -71,7 +70,7 @@ def series_for(patient) -> list[Series]:
 
 def read_results(*, patient, actor, source: str) -> dict:
     responses = list(_submitted(patient))
-    record(actor=actor, action=Action.READ, source=source, patient=patient, target="results")
+    events.results_read(patient=patient, actor=actor, source=source)
     agenda = [r for r in responses if r.instrument_id == "agenda" and r.answers]
     return {
         "series": series_of(responses),

@@ -5,8 +5,7 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from betterback.audit.models import Action
-from betterback.audit.services import record
+from betterback.audit import events
 from betterback.core.once import save_once
 from betterback.questionnaires import scoring, signs
 from betterback.questionnaires.definitions import (
@@ -66,7 +65,7 @@ def save_schedule(
     schedule.min_answered = {"psfs": 3} if psfs_three else {}
     schedule.changed_at, schedule.changed_by = timezone.now(), actor
     schedule.save()
-    record(actor=actor, action=Action.UPDATE, source=source, target="questionnaire_schedule")
+    events.schedule_changed(actor=actor, source=source)
     return schedule
 
 
@@ -122,7 +121,7 @@ def send_intake(*, patient, clinician, actor, source: str) -> QuestionnaireSet |
         return None
     if qset is None:
         return None
-    record(actor=actor, action=Action.CREATE, source=source, patient=patient, target="qset:intake")
+    events.questionnaires_sent(qset=qset, actor=actor, source=source)
     return qset
 
 
@@ -153,9 +152,7 @@ def schedule_follow_ups(*, patient, clinician, start, actor, source: str) -> lis
     except IntegrityError:  # a parallel call made them
         return []
     created = [qset for qset in created if qset]
-    record(
-        actor=actor, action=Action.CREATE, source=source, patient=patient, target="qset:follow_up"
-    )
+    events.follow_ups_scheduled(patient=patient, actor=actor, source=source)
     return created
 
 
@@ -193,24 +190,12 @@ def install_wording_pack(*, clinic, definition: Instrument, source_text: str, ac
             "installed_by": actor,
         },
     )
-    record(
-        actor=actor,
-        action=Action.UPDATE,
-        source=source,
-        target=f"wording_pack:{definition.id}",
-        detail={"language": pack.language, "pack": pack.label},
-    )
+    events.wording_installed(wording=pack, actor=actor, source=source)
     return pack
 
 
 def remove_wording_pack(*, pack: WordingPack, actor, source: str) -> None:
-    record(
-        actor=actor,
-        action=Action.UPDATE,
-        source=source,
-        target=f"wording_pack:{pack.instrument_id}",
-        detail={"language": pack.language, "removed": pack.label},
-    )
+    events.wording_removed(wording=pack, actor=actor, source=source)
     pack.delete()
 
 
@@ -225,24 +210,12 @@ def open_sets(patient):
 
 
 def read_set(*, qset: QuestionnaireSet, actor, source: str) -> list[Response]:
-    record(
-        actor=actor,
-        action=Action.READ,
-        source=source,
-        patient=qset.patient,
-        target=f"qset:{qset.kind}",
-    )
+    events.questionnaires_opened(qset=qset, actor=actor, source=source)
     return list(qset.responses.all())
 
 
 def read_response(*, response: Response, actor, source: str) -> Response:
-    record(
-        actor=actor,
-        action=Action.READ,
-        source=source,
-        patient=response.patient,
-        target=f"questionnaire:{response.instrument_id}",
-    )
+    events.response_read(response=response, actor=actor, source=source)
     return response
 
 
@@ -375,14 +348,7 @@ def save_answers(
         locked.save()
         if submit and locked.questionnaire_set_id:
             _complete_set_if_done(locked.questionnaire_set_id)
-        record(
-            actor=actor,
-            action=Action.UPDATE,
-            source=source,
-            patient=locked.patient,
-            target=f"questionnaire:{locked.instrument_id}",
-            detail={"submitted": submit},
-        )
+        events.answers_saved(response=locked, actor=actor, source=source, submitted=submit)
     if missing:  # the answers given are saved; the person is told what is still missing
         raise InvalidAnswers(dict.fromkeys(missing, "required"))
     return locked
@@ -444,12 +410,5 @@ def enter_paper(
     response, created = save_once(response, {"key": key}, after=assess)
     if not created:
         return response
-    record(
-        actor=actor,
-        action=Action.CREATE,
-        source=source,
-        patient=patient,
-        target=f"questionnaire:{definition.id}",
-        detail={"paper": True},
-    )
+    events.paper_entered(response=response, actor=actor, source=source)
     return response

@@ -6,8 +6,7 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from betterback.audit.models import Action
-from betterback.audit.services import record
+from betterback.audit import events
 from betterback.exchange.bundle import patient_bundle
 from betterback.materials.models import Context, WorksheetEntry, WorksheetRevision
 from betterback.plan.models import GradedActivity
@@ -23,20 +22,14 @@ from betterback.selfcare.models import (
     ReminderSent,
 )
 
-DELETION_TARGET = "self_management_data"
-
-
-def _exported(*, patient, actor, source: str, kind: str, action=Action.READ) -> None:
-    record(actor=actor, action=action, source=source, patient=patient, target=f"my_data:{kind}")
-
 
 def my_data_json(*, patient, actor, source: str) -> dict:
-    _exported(patient=patient, actor=actor, source=source, kind="json")
+    events.my_data_read(patient=patient, actor=actor, source=source, kind="json")
     return export.my_data(patient)
 
 
 def my_data_pdf(*, patient, actor, source: str, language: str) -> bytes:
-    _exported(patient=patient, actor=actor, source=source, kind="pdf", action=Action.PRINT)
+    events.my_data_read(patient=patient, actor=actor, source=source, kind="pdf", printing=True)
     context = summary(patient)
     first = context["clinicians"].first()
     with translation.override(language):
@@ -51,7 +44,7 @@ def my_data_pdf(*, patient, actor, source: str, language: str) -> bytes:
 
 
 def my_data_fhir(*, patient, actor, source: str) -> dict:
-    _exported(patient=patient, actor=actor, source=source, kind="fhir")
+    events.my_data_read(patient=patient, actor=actor, source=source, kind="fhir")
     return patient_bundle(patient)
 
 
@@ -84,7 +77,7 @@ def self_management_counts(patient) -> dict[str, int]:
 
 
 def read_self_management_counts(*, patient, actor, source: str) -> dict[str, int]:
-    record(actor=actor, action=Action.READ, source=source, patient=patient, target=DELETION_TARGET)
+    events.deletion_read(patient=patient, actor=actor, source=source)
     return self_management_counts(patient)
 
 
@@ -142,12 +135,7 @@ def delete_self_management_data(*, patient, actor, source: str) -> dict[str, int
         }
         home_counts, materials = _remove_home_edits(patient)
         counts.update(home_counts)
-        record(
-            actor=actor,
-            action=Action.UPDATE,
-            source=source,
-            patient=patient,
-            target=DELETION_TARGET,
-            detail={"deleted": counts, "materials": materials},
+        events.self_management_deleted(
+            patient=patient, actor=actor, source=source, counts=counts, materials=materials
         )
     return counts

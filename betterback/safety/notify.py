@@ -19,8 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from betterback.audit.models import Action
-from betterback.audit.services import record
+from betterback.audit import events
 from betterback.core.mail import Outcome, send_claimed
 from betterback.core.once import claim
 from betterback.patients.models import CareRelationship
@@ -121,11 +120,5 @@ def send_due(now=None) -> Outcome:
             if not send_claimed(notice, outcome, what, _send, alert, email):
                 continue
             done.add((email.kind, email.recipient))
-            record(
-                actor=None,
-                action=Action.CREATE,
-                source=SOURCE,
-                patient=alert.patient,
-                target=f"alert_notice:{email.kind}",
-            )
+            events.alert_email_sent(alert=alert, kind=email.kind, source=SOURCE)
     return outcome

@@ -4,8 +4,7 @@ was done. Every write records its audit event. Docs: docs/safety.md."""
 from django.db import transaction
 from django.utils import timezone
 
-from betterback.audit.models import Action
-from betterback.audit.services import record
+from betterback.audit import events
 from betterback.content import regional
 from betterback.patients.models import CareRelationship
 from betterback.safety.display import helpline_told
@@ -57,22 +56,15 @@ def record_signs(*, patient, source_id, signs: list[dict], actor, source: str) -
             raised_at=now,
             helpline=helpline_told(regional.current()),
         )
-        action = Action.CREATE
+        raised = True
     else:
         alert.level = min(alert.level, level)
-        action = Action.UPDATE
+        raised = False
     alert.signs = sorted([*alert.signs, *new], key=lambda sign: sign["level"])
     if alert.urgent_since is None and alert.level <= NOTIFY_UP_TO:
         alert.urgent_since = now
     alert.save()
-    record(
-        actor=actor,
-        action=action,
-        source=source,
-        patient=patient,
-        target=f"alert:{alert.public_id}",
-        detail={"level": alert.level, "signs": [sign["id"] for sign in new]},
-    )
+    events.alert_raised(alert=alert, signs=new, new=raised, actor=actor, source=source)
     return alert
 
 
@@ -95,14 +87,7 @@ def acknowledge(*, alert: Alert, what_was_done: str, note: str, actor, source: s
         locked.what_was_done = what_was_done
         locked.note = note
         locked.save()
-        record(
-            actor=actor,
-            action=Action.UPDATE,
-            source=source,
-            patient=locked.patient,
-            target=f"alert:{locked.public_id}",
-            detail={"acknowledged": True, "what_was_done": what_was_done},
-        )
+        events.alert_acknowledged(alert=locked, actor=actor, source=source)
     return locked
 
 
@@ -127,6 +112,12 @@ def open_alerts_in_care(clinician) -> list[Alert]:
     )
 
 
+def read_alert(*, alert: Alert, actor, source: str) -> Alert:
+    """One alert, opened by a clinician to acknowledge it."""
+    events.alert_read(alert=alert, actor=actor, source=source)
+    return alert
+
+
 def alert_for_patient(patient, public_id) -> Alert | None:
     return Alert.objects.filter(patient=patient, public_id=public_id).first()
 
@@ -134,13 +125,7 @@ def alert_for_patient(patient, public_id) -> Alert | None:
 def save_clinic_settings(*, form, actor, source: str):
     """A clinic administrator's safety settings: region, helpline, duty address, escalation."""
     clinic = form.save()
-    record(
-        actor=actor,
-        action=Action.UPDATE,
-        source=source,
-        target="clinic_safety_settings",
-        detail={"changed": sorted(form.changed_data)},
-    )
+    events.safety_settings_changed(changed=form.changed_data, actor=actor, source=source)
     return clinic
 
 

@@ -5,8 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from betterback.audit.events import refused as refuse
-from betterback.audit.models import Action
-from betterback.audit.services import record, source_of
+from betterback.audit.services import source_of
 from betterback.patients.access import (
     clinic_admin_required,
     clinician_required,
@@ -38,13 +37,7 @@ def acknowledge(request, public_id, alert_id):
             request, _("The alert is acknowledged. Your colleagues can see what was done.")
         )
         return redirect("front:patient_overview", patient.public_id)
-    record(
-        actor=request.user,
-        action=Action.READ,
-        source=source,
-        patient=patient,
-        target=f"alert:{alert.public_id}",
-    )
+    services.read_alert(alert=alert, actor=request.user, source=source)
     return render(
         request,
         "safety/acknowledge.html",

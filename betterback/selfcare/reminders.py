@@ -31,15 +31,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from betterback.audit.models import Action
-from betterback.audit.services import record
+from betterback.audit import events
 from betterback.core.mail import Outcome, send_claimed
 from betterback.core.once import claim
 from betterback.patients.models import CareRelationship
 from betterback.selfcare.models import CheckIn, ReminderChoice, ReminderSent
 
 SOURCE = "command:send_reminders"
-TARGET = "notice:check_in"
 LATEST = timedelta(hours=6)
 
 
@@ -135,5 +133,5 @@ def send_due(now=None) -> Outcome:
             continue
         what = f"the check-in reminder for patient {patient.pk}"
         if send_claimed(reminder, outcome, what, _send, patient):
-            record(actor=None, action=Action.CREATE, source=SOURCE, patient=patient, target=TARGET)
+            events.check_in_reminder_sent(patient=patient, source=SOURCE)
     return outcome

@@ -12,9 +12,10 @@ from datetime import date, datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from betterback.audit.models import Action
-from betterback.audit.services import record
+from betterback.audit import events
+from betterback.audit.targets import Target
 from betterback.core.once import create_once
+from betterback.plan import reader
 from betterback.selfcare.models import (
     CheckIn,
     Flare,
@@ -119,14 +120,7 @@ def record_check_in(
     )
     if not created:
         return check_in, False
-    record(
-        actor=actor,
-        action=Action.CREATE,
-        source=source,
-        patient=patient,
-        target="check_in",
-        detail={"offline": offline},
-    )
+    events.check_in_recorded(check_in=check_in, actor=actor, source=source)
     return check_in, True
 
 
@@ -150,7 +144,7 @@ def review_goals(*, patient, week: date, reviews: dict[str, tuple[int, str]], ac
                     "made_at": timezone.now(),
                 },
             )
-    record(actor=actor, action=Action.UPDATE, source=source, patient=patient, target="goal_review")
+    events.goals_reviewed(patient=patient, actor=actor, source=source)
 
 
 def open_flare(patient) -> Flare | None:
@@ -164,7 +158,7 @@ def start_flare(*, patient, actor, source, started_at=None) -> Flare:
         if flare:
             return flare
         flare = Flare.objects.create(patient=patient, started_at=_when(started_at))
-    record(actor=actor, action=Action.CREATE, source=source, patient=patient, target="flare")
+    events.flare_started(flare=flare, actor=actor, source=source)
     return flare
 
 
@@ -173,14 +167,7 @@ def end_flare(*, flare: Flare, actor, source) -> None:
         ended_at=timezone.now()
     )
     if updated:
-        record(
-            actor=actor,
-            action=Action.UPDATE,
-            source=source,
-            patient=flare.patient,
-            target="flare",
-            detail={"ended": True},
-        )
+        events.flare_ended(flare=flare, actor=actor, source=source)
 
 
 def add_flare_note(
@@ -213,14 +200,7 @@ def add_flare_note(
     )  # fmt: skip
     if not created:
         return note, False
-    record(
-        actor=actor,
-        action=Action.CREATE,
-        source=source,
-        patient=patient,
-        target="flare_note",
-        detail={"offline": offline},
-    )
+    events.flare_note_added(note=note, patient=patient, actor=actor, source=source)
     return note, True
 
 
@@ -234,7 +214,7 @@ def save_reminders(*, patient, weekdays, time, by_email, actor, source) -> Remin
             "changed_at": timezone.now(),
         },
     )
-    record(actor=actor, action=Action.UPDATE, source=source, patient=patient, target="reminders")
+    events.reminders_chosen(patient=patient, actor=actor, source=source)
     return choice
 
 
@@ -293,9 +273,11 @@ def sync(*, patient, entries: list[dict], action_keys, actor, source) -> list[Sy
     return results
 
 
-def read(*, patient, actor, source, target: str) -> None:
-    """Record a read of self-management data (a page that shows it)."""
-    record(actor=actor, action=Action.READ, source=source, patient=patient, target=target)
+def open_page(*, patient, kind: Target, actor, source: str, today: date) -> reader.Plan:
+    """The plan as a self-management page shows it, with the page's read recorded (``kind``: the
+    check-in's plan, the goal review, the flare-up page, progress or the graded steps)."""
+    events.self_management_read(patient=patient, kind=kind, actor=actor, source=source)
+    return reader.read(patient, today)
 
 
 def since_last_session(patient) -> dict:

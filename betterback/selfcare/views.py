@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from betterback.audit.services import source_of
+from betterback.audit.targets import Target
 from betterback.core.charts import Point, trend_svg
 from betterback.patients.access import (
     clinician_required,
@@ -35,6 +36,20 @@ def _today():
     return timezone.localdate()
 
 
+def _plan(request, patient, kind: Target) -> plans.Plan:
+    """The plan for the page; opening the page (a GET) is recorded as a read of ``kind``. A POST
+    is a write, recorded by its service, so the form shown again after it is not a new read."""
+    if request.method == "GET":
+        return services.open_page(
+            patient=patient,
+            kind=kind,
+            actor=request.user,
+            source=source_of(request),
+            today=_today(),
+        )
+    return plans.read(patient, _today())
+
+
 def _service_errors(form, problems: dict) -> None:
     for name, code in problems.items():
         field = name if name in form.fields else None
@@ -45,7 +60,7 @@ def _service_errors(form, problems: dict) -> None:
 @patient_required
 def check_in(request):
     patient, source = own_patient_record(request), source_of(request)
-    plan = plans.read(patient, _today())
+    plan = _plan(request, patient, Target.PLAN)
     form = CheckInForm(
         request.POST if request.method == "POST" else None,
         actions=plan.actions,
@@ -67,8 +82,6 @@ def check_in(request):
         else:
             messages.success(request, _("Your check-in is saved. Well done for keeping track."))
             return redirect("front:patient_home")
-    if request.method == "GET":
-        services.read(patient=patient, actor=request.user, source=source, target="plan")
     return render(
         request,
         "selfcare/check_in.html",
@@ -81,7 +94,7 @@ def check_in(request):
 @patient_required
 def goal_review(request):
     patient, source = own_patient_record(request), source_of(request)
-    plan = plans.read(patient, _today())
+    plan = _plan(request, patient, Target.GOAL_REVIEW)
     week = services.monday(_today())
     done = {r.goal_key: r.attainment for r in GoalReview.objects.filter(patient=patient, week=week)}
     form = GoalReviewForm(
@@ -98,8 +111,6 @@ def goal_review(request):
             _("Thank you. If a goal feels too big or too small, change it in My goals."),
         )
         return redirect("front:patient_home")
-    if request.method == "GET":
-        services.read(patient=patient, actor=request.user, source=source, target="goal_review")
     return render(
         request,
         "selfcare/goal_review.html",
@@ -111,14 +122,14 @@ def goal_review(request):
 @require_GET
 @patient_required
 def flare_up(request):
-    patient, source = own_patient_record(request), source_of(request)
-    services.read(patient=patient, actor=request.user, source=source, target="flare")
+    patient = own_patient_record(request)
+    plan = _plan(request, patient, Target.FLARE)
     flare = services.open_flare(patient)
     return render(
         request,
         "selfcare/flare_up.html",
         {
-            "plan": plans.read(patient, _today()),
+            "plan": plan,
             "flare": flare,
             "notes": list(flare.notes.all()) if flare else [],
             "form": FlareNoteForm(initial={"key": uuid.uuid4()}),
@@ -234,7 +245,7 @@ def _progress_context(patient) -> dict:
 @patient_required
 def my_progress(request):
     patient = own_patient_record(request)
-    services.read(patient=patient, actor=request.user, source=source_of(request), target="progress")
+    _plan(request, patient, Target.PROGRESS)
     return render(request, "selfcare/progress.html", _progress_context(patient))
 
 
@@ -298,17 +309,16 @@ def sync(request):
 @clinician_required
 def patient_progress(request, public_id):
     patient = patient_for_clinician(request, public_id)
-    services.read(patient=patient, actor=request.user, source=source_of(request), target="progress")
+    plan = _plan(request, patient, Target.PROGRESS)
     return render(
         request,
         "selfcare/patient_progress.html",
-        {"patient": patient, "plan": plans.read(patient, _today()), **_progress_context(patient)},
+        {"patient": patient, "plan": plan, **_progress_context(patient)},
     )
 
 
 def _grading(request, patient, action_key, done_url):
-    plan = plans.read(patient, _today())
-    action = next((a for a in plan.actions if a.key == action_key), None)
+    action = _plan(request, patient, Target.GRADED_ACTIVITY).action(action_key)
     if action is None:
         raise Http404
     graded = action.graded
@@ -333,10 +343,6 @@ def _grading(request, patient, action_key, done_url):
         )
         messages.success(request, _("The graded plan is saved."))
         return redirect(done_url)
-    if request.method == "GET":
-        services.read(
-            patient=patient, actor=request.user, source=source_of(request), target="graded_activity"
-        )
     return render(
         request,
         "selfcare/grading.html",

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from betterback.audit.models import Action
-from betterback.audit.services import record, record_many
+from betterback.audit import events
+from betterback.audit.targets import Target
 from betterback.dialogue.services import last_ended
 from betterback.plan.reader import read
 from betterback.questionnaires.results import series_for
@@ -65,14 +65,7 @@ def create_share(*, patient, recipient: str, period: str, actor, source: str):
             code_hash=hash_code(code),
             expires_at=expiry.expires_at(last),
         )
-        record(
-            actor=actor,
-            action=Action.CREATE,
-            source=source,
-            patient=patient,
-            target=f"share:{share.pk}",
-            detail={"period": period, "last_day": last.isoformat()},
-        )
+        events.share_created(share=share, period=period, actor=actor, source=source)
     return share, token, code
 
 
@@ -107,13 +100,7 @@ def accept_share(*, secret: str, clinician, source: str) -> Share:
         share.accepted_at = timezone.now()
         share.clinician = clinician
         share.save(update_fields=["accepted_at", "clinician"])
-        record(
-            actor=clinician.user,
-            action=Action.ACCEPT,
-            source=source,
-            patient=share.patient,
-            target=f"share:{share.pk}",
-        )
+        events.share_accepted(share=share, actor=clinician.user, source=source)
     return share
 
 
@@ -127,33 +114,19 @@ def revoke_share(*, share: Share, actor, source: str) -> None:
         before = locked.status
         locked.revoked_at = share.revoked_at = timezone.now()
         locked.save(update_fields=["revoked_at"])
-        record(
-            actor=actor,
-            action=Action.UPDATE,
-            source=source,
-            patient=share.patient,
-            target=f"share:{share.pk}",
-            detail={"revoked": True, "before": before},
-        )
+        events.share_revoked(share=share, actor=actor, source=source, before=before)
 
 
 def read_shared(*, share: Share, actor, source: str) -> dict:
     """What the clinician sees: the plan and the scored questionnaires, nothing else."""
-    record(
-        actor=actor,
-        action=Action.READ,
-        source=source,
-        patient=share.patient,
-        target="shared_plan",
-        detail={"share": share.pk},
-    )
+    events.share_opened(share=share, actor=actor, source=source)
     patient = share.patient
     return {"plan": read(patient), "session": last_ended(patient), "series": series_for(patient)}
 
 
 def shares_of(*, patient, actor, source: str) -> list[Share]:
     """The patient's own list: every share, with who accepted it."""
-    record(actor=actor, action=Action.READ, source=source, patient=patient, target="shares")
+    events.shares_read(patient=patient, actor=actor, source=source)
     return list(
         Share.objects.filter(patient=patient).select_related("clinician__user", "clinician__clinic")
     )
@@ -167,11 +140,10 @@ def shared_with(*, clinician, source: str) -> list[Share]:
         .select_related("patient")
         .order_by("patient__full_name", "expires_at")
     )
-    record_many(
+    events.patients_listed(
         actor=clinician.user,
-        action=Action.LIST,
-        source=source,
         patients=[share.patient for share in shares],
-        target="shared_list",
+        source=source,
+        kind=Target.SHARED_LIST,
     )
     return shares

@@ -11,8 +11,7 @@ from collections import defaultdict
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from betterback.audit.models import Action
-from betterback.audit.services import record, record_many
+from betterback.audit import events
 from betterback.training.course import Case, Module, Question, Step, course
 from betterback.training.models import (
     CaseAttempt,
@@ -229,13 +228,7 @@ def certificate_for(clinician) -> Certificate:
 
 def reflection_on(*, session, clinician, actor, source: str) -> Reflection | None:
     """The clinician's own reflection on one of their sessions; reading it is logged."""
-    record(
-        actor=actor,
-        action=Action.READ,
-        source=source,
-        patient=session.patient,
-        target=f"reflection:{session.pk}",
-    )
+    events.reflection_read(session=session, actor=actor, source=source)
     return Reflection.objects.filter(session=session, clinician=clinician).first()
 
 
@@ -251,13 +244,7 @@ def reflect(*, session, clinician, went_well: str, try_next: str, actor, source:
             reflection.went_well, reflection.try_next = went_well, try_next
             reflection.changed_at = timezone.now()
             reflection.save(update_fields=["went_well", "try_next", "changed_at"])
-        record(
-            actor=actor,
-            action=Action.CREATE if made else Action.UPDATE,
-            source=source,
-            patient=session.patient,
-            target=f"reflection:{session.pk}",
-        )
+        events.reflection_saved(session=session, actor=actor, source=source, new=made)
     return reflection
 
 
@@ -271,11 +258,5 @@ def my_reflections(*, clinician, actor, source: str) -> list[Reflection]:
         .order_by("-written_at", "-id")
     )
     patients = {r.session.patient_id: r.session.patient for r in reflections}
-    record_many(
-        actor=actor,
-        action=Action.READ,
-        source=source,
-        patients=patients.values(),
-        target="reflections",
-    )
+    events.reflections_listed(actor=actor, patients=patients.values(), source=source)
     return reflections

@@ -55,19 +55,19 @@ class Page:
 
 # Every protected page, and who it is for.
 PAGES = [
-    Page("patients:list", "clinicians"),
+    Page("front:patient_list", "clinicians"),
     Page("invitations:invite", "clinicians"),
-    Page("patients:overview", "peters_clinician", names_peter=True),
-    Page("materials:clinician_material", "peters_clinician", names_peter=True, material=MATERIAL),
+    Page("front:patient_overview", "peters_clinician", names_peter=True),
+    Page("dialogue:material", "peters_clinician", names_peter=True, material=MATERIAL),
     Page("materials:clinician_print", "peters_clinician", names_peter=True, material=MATERIAL),
     Page("patients:end_care", "peters_clinician", names_peter=True),
     Page("invitations:detail", "inviting_clinician"),
     Page("invitations:renew", "inviting_clinician", method="post"),
-    Page("patients:home", "patients"),
+    Page("front:patient_home", "patients"),
     Page("patients:access_log", "patients"),
     Page("materials:patient_material", "patients", material=MATERIAL),
     Page("materials:patient_print", "patients", material=MATERIAL),
-    Page("clinics:admin_overview", "clinic_admins"),
+    Page("front:admin_overview", "clinic_admins"),
     Page("dialogue:start", "peters_clinician", method="post", names_peter=True),
     Page("dialogue:session", "peters_clinician", names_peter=True, session=True),
     Page("dialogue:end", "peters_clinician", method="post", names_peter=True, session=True),
@@ -82,7 +82,7 @@ PAGES = [
     Page("questionnaires:continue", "peters_set", qset="open", ok_status=302),
     Page("questionnaires:answer", "peters_set", qset="open", response=True),
     Page("questionnaires:done", "peters_set", qset="answered"),
-    Page("questionnaires:follow_up", "clinicians"),
+    Page("front:follow_up", "clinicians"),
     Page("questionnaires:patient_results", "peters_clinician", names_peter=True),
     Page("questionnaires:response_detail", "peters_clinician", names_peter=True, response=True),
     Page("questionnaires:paper_choice", "peters_clinician", names_peter=True),
@@ -155,7 +155,7 @@ PAGES = [
         ok_status=302,
     ),  # fmt: skip
     # Not finished: the clinician is sent to the course with a message.
-    Page("training:certificate", "clinicians", ok_status=302),
+    Page("printing:certificate", "clinicians", ok_status=302),
     Page("training:reflections", "clinicians"),
     Page("training:reflect", "peters_clinician", names_peter=True, session=True),
     # The table posts no reflection: the clinician gets the form back with its error.
@@ -172,8 +172,8 @@ PAGES = [
 
 # Pages anyone may open; none of them refuses anybody.
 PUBLIC = [
-    Page("core:home", "everyone"),
-    Page("core:set_language", "everyone", method="post"),
+    Page("front:start", "everyone"),
+    Page("accounts:set_language", "everyone", method="post"),
     Page("accounts:login", "everyone"),
     Page("accounts:logout", "everyone", method="post"),
     Page("invitations:accept", "everyone"),
@@ -457,8 +457,8 @@ def test_the_pages_of_every_material_let_in_only_their_audience(
 @pytest.mark.parametrize(
     "view",
     [
-        "patients:overview",
-        "materials:clinician_material",
+        "front:patient_overview",
+        "dialogue:material",
         "materials:clinician_print",
         "questionnaires:patient_results",
         "questionnaires:paper_choice",
@@ -500,8 +500,8 @@ def test_public_pages_open_for_everyone_and_refuse_nobody(cast, world, client_fo
 @pytest.mark.parametrize(
     "view",
     [
-        "patients:overview",
-        "materials:clinician_material",
+        "front:patient_overview",
+        "dialogue:material",
         "materials:clinician_print",
         "questionnaires:patient_results",
         "questionnaires:paper_choice",
@@ -530,7 +530,7 @@ def test_it_refuses_a_patient_id_that_does_not_exist_without_naming_a_patient(ca
     before = last_event_id()
 
     response = client_for(cast.lise).get(
-        reverse("patients:overview", args=["00000000-0000-0000-0000-000000000000"])
+        reverse("front:patient_overview", args=["00000000-0000-0000-0000-000000000000"])
     )
 
     assert response.status_code == 404

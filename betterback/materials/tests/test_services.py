@@ -61,7 +61,7 @@ def test_the_first_save_creates_the_entry_a_revision_and_a_create_event(cast):
         "material:what-matters",
         "test:save",
     )
-    assert event.detail == {"version": 1, "context": "consultation"}
+    assert event.detail == {"before": 0, "version": 1, "context": "consultation"}
 
 
 def test_each_later_save_bumps_the_version_and_is_an_update(cast):

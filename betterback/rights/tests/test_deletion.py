@@ -132,7 +132,9 @@ def test_a_failure_part_way_deletes_nothing(cast, records):
     before = services.self_management_counts(cast.peter_patient)
 
     with (
-        mock.patch.object(services, "record", side_effect=RuntimeError("audit down")),
+        mock.patch.object(
+            services.events, "self_management_deleted", side_effect=RuntimeError("audit down")
+        ),
         pytest.raises(RuntimeError),
     ):
         delete(cast.peter_patient)

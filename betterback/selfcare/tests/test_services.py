@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from betterback.audit.models import Action, AuditEvent
+from betterback.audit.targets import Target
 from betterback.plan import services as plan_services
 from betterback.selfcare import services
 from betterback.selfcare.models import (
@@ -452,9 +453,16 @@ def test_every_write_is_audited_on_the_patient(cast):
     ]
 
 
-def test_a_read_is_audited(cast):
-    services.read(patient=cast.peter_patient, actor=cast.lise, source=SOURCE, target="progress")
+def test_opening_a_page_reads_the_plan_and_records_the_read(cast):
+    plan = services.open_page(
+        patient=cast.peter_patient,
+        kind=Target.PROGRESS,
+        actor=cast.lise,
+        source=SOURCE,
+        today=date(2026, 3, 18),
+    )
 
+    assert plan.actions == []
     [event] = events("progress")
     assert (event.action, event.patient, event.actor) == (
         Action.READ,
