@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -9,7 +10,7 @@ from betterback.accounts import services
 from betterback.accounts.forms import LanguageForm, LoginForm
 
 
-def _safe_next(request, fallback="front:start"):
+def _safe_next(request: HttpRequest, fallback="front:start") -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return target
@@ -19,7 +20,7 @@ def _safe_next(request, fallback="front:start"):
 @never_cache
 @csrf_protect
 @require_http_methods(["GET", "POST"])
-def login_view(request):
+def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("front:start")
     form = LoginForm(request, request.POST or None)
@@ -30,7 +31,7 @@ def login_view(request):
 
 
 @require_POST
-def logout_view(request):
+def logout_view(request: HttpRequest) -> HttpResponse:
     services.do_logout(request)
     response = redirect("accounts:login")
     # Nothing of the patient's waits on the device: offline copies of pages and unsent entries.
@@ -39,7 +40,7 @@ def logout_view(request):
 
 
 @require_POST
-def set_language(request):
+def set_language(request: HttpRequest) -> HttpResponse:
     form = LanguageForm(request.POST)
     target = request.POST.get("next") or "/"
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -23,7 +23,7 @@ from betterback.plan.services import read_plan
 
 @require_POST
 @clinician_required
-def start(request, public_id):
+def start(request: HttpRequest, public_id) -> HttpResponse:
     patient = patient_for_clinician(request, public_id)
     session = services.open_session(
         patient=patient, clinician=request.user.clinician, source=source_of(request)
@@ -33,7 +33,7 @@ def start(request, public_id):
 
 @require_http_methods(["GET", "POST"])
 @clinician_required
-def session(request, public_id, session_id):
+def session(request: HttpRequest, public_id, session_id) -> HttpResponse:
     current = services.read_session(
         session=session_for_clinician(request, public_id, session_id),
         actor=request.user,
@@ -70,7 +70,7 @@ def session(request, public_id, session_id):
 
 @require_POST
 @clinician_required
-def end(request, public_id, session_id):
+def end(request: HttpRequest, public_id, session_id) -> HttpResponse:
     current = session_for_clinician(request, public_id, session_id)
     services.end_session(session=current, actor=request.user, source=source_of(request))
     messages.success(request, _("The session has ended. The patient can see My plan now."))
@@ -79,7 +79,7 @@ def end(request, public_id, session_id):
 
 @require_GET
 @clinician_required
-def summary(request, public_id, session_id):
+def summary(request: HttpRequest, public_id, session_id) -> HttpResponse:
     current = session_for_clinician(request, public_id, session_id)
     plan = read_plan(patient=current.patient, actor=request.user, source=source_of(request))
     titles = [str(pack()[m].title) for m in current.material_ids if m in pack()]
@@ -94,7 +94,7 @@ def summary(request, public_id, session_id):
     )
 
 
-def _plan(request, patient, template, as_clinician):
+def _plan(request: HttpRequest, patient, template, as_clinician) -> HttpResponse:
     plan = read_plan(patient=patient, actor=request.user, source=source_of(request))
     context = {"patient": patient, "as_clinician": as_clinician, "plan": plan}
     return render(request, template, {**context, "session": services.last_ended(patient)})
@@ -102,30 +102,30 @@ def _plan(request, patient, template, as_clinician):
 
 @require_GET
 @patient_required
-def my_plan(request):
+def my_plan(request: HttpRequest) -> HttpResponse:
     return _plan(request, own_patient_record(request), "dialogue/plan.html", False)
 
 
 @require_GET
 @patient_required
-def my_plan_print(request):
+def my_plan_print(request: HttpRequest) -> HttpResponse:
     return _plan(request, own_patient_record(request), "dialogue/plan_print.html", False)
 
 
 @require_GET
 @clinician_required
-def patient_plan(request, public_id):
+def patient_plan(request: HttpRequest, public_id) -> HttpResponse:
     return _plan(request, patient_for_clinician(request, public_id), "dialogue/plan.html", True)
 
 
 @require_GET
 @clinician_required
-def patient_plan_print(request, public_id):
+def patient_plan_print(request: HttpRequest, public_id) -> HttpResponse:
     patient = patient_for_clinician(request, public_id)
     return _plan(request, patient, "dialogue/plan_print.html", True)
 
 
-def _session_steps(request, public_id, material_id) -> dict:
+def _session_steps(request: HttpRequest, public_id, material_id) -> dict:
     """Where this material stands in the dialogue session named by ?session=, if any."""
     raw = request.GET.get("session")
     if not raw:
@@ -148,7 +148,7 @@ def _session_steps(request, public_id, material_id) -> dict:
 
 @require_http_methods(["GET", "POST"])
 @clinician_required
-def material(request, public_id, material_id):
+def material(request: HttpRequest, public_id, material_id) -> HttpResponse:
     """A material in the consultation: the clinician and the patient fill it in together, in a
     session (?session=) or on its own, on the shared screen (?mode=present) or not."""
     patient = patient_for_clinician(request, public_id)

@@ -1,4 +1,4 @@
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from betterback.audit.services import source_of
@@ -9,7 +9,7 @@ from betterback.patients.access import clinician_required, patient_for_clinician
 
 @require_GET
 @clinician_required
-def patient_fhir(request, public_id):
+def patient_fhir(request: HttpRequest, public_id) -> HttpResponse:
     patient = patient_for_clinician(request, public_id)
     bundle = services.export_bundle(patient=patient, actor=request.user, source=source_of(request))
     response = HttpResponse(dumps(bundle), content_type="application/fhir+json; charset=utf-8")

@@ -2,6 +2,7 @@
 list, patient overview and follow-up list, the patient's home, the clinic administrator's page."""
 
 from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -29,7 +30,7 @@ HOME_BY_ROLE = {
 
 
 @require_GET
-def start(request):
+def start(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect("accounts:login")
     if request.user.role not in HOME_BY_ROLE:
@@ -40,7 +41,7 @@ def start(request):
 
 @require_GET
 @clinician_required
-def patient_list(request):
+def patient_list(request: HttpRequest) -> HttpResponse:
     clinician, source = request.user.clinician, source_of(request)
     relationships = services.care_list(clinician=clinician, source=source)
     alerts = safety_services.open_alerts_in_care(clinician)
@@ -58,7 +59,7 @@ def patient_list(request):
 
 @require_GET
 @clinician_required
-def patient_overview(request, public_id):
+def patient_overview(request: HttpRequest, public_id) -> HttpResponse:
     patient = patient_for_clinician(request, public_id)
     overview = services.read_overview(
         patient=patient, actor=request.user, source=source_of(request)
@@ -80,7 +81,7 @@ def patient_overview(request, public_id):
 
 @require_GET
 @patient_required
-def patient_home(request):
+def patient_home(request: HttpRequest) -> HttpResponse:
     patient = own_patient_record(request)
     overview = services.read_overview(
         patient=patient, actor=request.user, source=source_of(request)
@@ -99,14 +100,14 @@ def patient_home(request):
 
 @require_GET
 @clinician_required
-def follow_up(request):
+def follow_up(request: HttpRequest) -> HttpResponse:
     rows = services.follow_up_list(clinician=request.user.clinician, source=source_of(request))
     return render(request, "front/follow_up.html", {"rows": rows})
 
 
 @require_GET
 @clinic_admin_required
-def admin_overview(request):
+def admin_overview(request: HttpRequest) -> HttpResponse:
     """The clinic administrator's page: the clinic's clinicians and how many patients each has
     in care. No patient data: an administrator is not in a care relationship."""
     clinic = request.user.clinic_administrator.clinic

@@ -1,6 +1,6 @@
 import segno
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -17,7 +17,7 @@ from betterback.patients.access import clinician_required
 SESSION_TOKENS = "invitation_tokens"
 
 
-def invitation_for_clinician(request, pk) -> Invitation:
+def invitation_for_clinician(request: HttpRequest, pk) -> Invitation:
     """An invitation, only for the clinician who made it."""
     invitation = (
         Invitation.objects.filter(pk=pk, clinician__user=request.user)
@@ -30,7 +30,7 @@ def invitation_for_clinician(request, pk) -> Invitation:
     return invitation
 
 
-def _after_creation(request, invitation, token):
+def _after_creation(request: HttpRequest, invitation, token) -> HttpResponse:
     if invitation.delivery == Delivery.LETTER:
         # The letter needs the token on the next page; it is kept in the clinician's own session
         # only, which ends at logout or after the clinician's idle time.
@@ -51,7 +51,7 @@ def _after_creation(request, invitation, token):
 
 @require_http_methods(["GET", "POST"])
 @clinician_required
-def invite(request):
+def invite(request: HttpRequest) -> HttpResponse:
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         invitation, token = services.invite_patient(
@@ -67,7 +67,7 @@ def invite(request):
 
 @require_GET
 @clinician_required
-def detail(request, pk):
+def detail(request: HttpRequest, pk) -> HttpResponse:
     invitation = services.read_invitation(
         invitation_for_clinician(request, pk), actor=request.user, source=source_of(request)
     )
@@ -82,7 +82,7 @@ def detail(request, pk):
 
 @require_POST
 @clinician_required
-def renew(request, pk):
+def renew(request: HttpRequest, pk) -> HttpResponse:
     invitation = invitation_for_clinician(request, pk)
     if invitation.used_at:
         messages.info(request, _("This invitation has already been accepted."))
@@ -95,7 +95,7 @@ def renew(request, pk):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def accept(request, token):
+def accept(request: HttpRequest, token) -> HttpResponse:
     try:
         invitation = services.find_open(token)
     except services.InvitationUnusable as problem:
@@ -124,7 +124,7 @@ def accept(request, token):
     return render(request, "invitations/accept.html", {"form": form, "invitation": invitation})
 
 
-def _accept_existing_account(request, token, invitation):
+def _accept_existing_account(request: HttpRequest, token, invitation) -> HttpResponse:
     if request.user.is_authenticated and request.user.pk == invitation.patient.user_id:
         if request.method == "POST":
             try:

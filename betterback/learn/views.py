@@ -1,4 +1,4 @@
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -13,7 +13,7 @@ MAX_QUERY_LENGTH = 200
 
 @require_GET
 @patient_required
-def library(request):
+def library(request: HttpRequest) -> HttpResponse:
     patient = own_patient_record(request)
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     materials = patient_materials()
@@ -31,7 +31,7 @@ def library(request):
 
 @require_GET
 @patient_required
-def material(request, material_id):
+def material(request: HttpRequest, material_id) -> HttpResponse:
     patient = own_patient_record(request)
     try:
         chosen = patient_material(material_id)

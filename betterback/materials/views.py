@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -29,7 +29,9 @@ def _labels(links: dict) -> dict:
     return {target: dict(items) for target, items in links.items()}
 
 
-def worksheet_page(request, patient, definition, *, context: Context, done_url: str, extra: dict):
+def worksheet_page(
+    request: HttpRequest, patient, definition, *, context: Context, done_url: str, extra: dict
+) -> HttpResponse:
     """The GET/POST flow of a material page: the patient's own here, the clinician's in the
     consultation (dialogue.views.material). ``extra`` goes into the page's context."""
     source = source_of(request)
@@ -92,7 +94,7 @@ def worksheet_page(request, patient, definition, *, context: Context, done_url: 
 
 @require_http_methods(["GET", "POST"])
 @patient_required
-def patient_material(request, material_id):
+def patient_material(request: HttpRequest, material_id) -> HttpResponse:
     return worksheet_page(
         request,
         own_patient_record(request),
@@ -103,7 +105,7 @@ def patient_material(request, material_id):
     )
 
 
-def _print(request, patient, definition):
+def _print(request: HttpRequest, patient, definition) -> HttpResponse:
     source = source_of(request)
     entry = services.read_entry(
         patient=patient, material_id=definition.id, actor=request.user, source=source,
@@ -127,11 +129,11 @@ def _print(request, patient, definition):
 
 @require_GET
 @clinician_required
-def clinician_print(request, public_id, material_id):
+def clinician_print(request: HttpRequest, public_id, material_id) -> HttpResponse:
     return _print(request, patient_for_clinician(request, public_id), material_or_404(material_id))
 
 
 @require_GET
 @patient_required
-def patient_print(request, material_id):
+def patient_print(request: HttpRequest, material_id) -> HttpResponse:
     return _print(request, own_patient_record(request), material_or_404(material_id))

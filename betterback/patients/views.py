@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -16,7 +17,7 @@ from betterback.patients.access import (
 
 @require_http_methods(["GET", "POST"])
 @clinician_required
-def end_care(request, public_id):
+def end_care(request: HttpRequest, public_id) -> HttpResponse:
     relationship = care_for_clinician(request, public_id)
     if request.method == "POST":
         services.end_care(relationship=relationship, actor=request.user, source=source_of(request))
@@ -30,7 +31,7 @@ def end_care(request, public_id):
 
 @require_GET
 @patient_required
-def access_log(request):
+def access_log(request: HttpRequest) -> HttpResponse:
     patient = own_patient_record(request)
     events = services.access_log(patient=patient, actor=request.user, source=source_of(request))
     page = Paginator(events, 50).get_page(request.GET.get("page"))

@@ -3,7 +3,7 @@ printing.services for the document; the services record the audit events."""
 
 from django.contrib import messages
 from django.core.exceptions import BadRequest
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
@@ -22,7 +22,7 @@ from betterback.printing.forms import PdfOptions
 from betterback.training.services import NotComplete
 
 
-def _options(request) -> dict:
+def _options(request: HttpRequest) -> dict:
     """language and large, from ?lang= (the user's language when left out) and ?large=1."""
     form = PdfOptions(request.GET)
     if not form.is_valid():
@@ -48,7 +48,7 @@ def _pdf(printed: services.Printed) -> HttpResponse:
 
 @require_GET
 @clinician_required
-def clinician_material(request, public_id, material_id):
+def clinician_material(request: HttpRequest, public_id, material_id) -> HttpResponse:
     patient = patient_for_clinician(request, public_id)
     printed = services.filled_material(
         patient=patient,
@@ -63,7 +63,7 @@ def clinician_material(request, public_id, material_id):
 
 @require_GET
 @clinician_required
-def clinician_plan(request, public_id):
+def clinician_plan(request: HttpRequest, public_id) -> HttpResponse:
     patient = patient_for_clinician(request, public_id)
     printed = services.plan(
         patient=patient,
@@ -77,7 +77,7 @@ def clinician_plan(request, public_id):
 
 @require_GET
 @clinician_required
-def blank_material(request, material_id):
+def blank_material(request: HttpRequest, material_id) -> HttpResponse:
     printed = services.blank_material(
         _material(material_id), clinic=request.user.clinician.clinic, **_options(request)
     )
@@ -86,7 +86,7 @@ def blank_material(request, material_id):
 
 @require_GET
 @clinician_required
-def questionnaire(request, entry):
+def questionnaire(request: HttpRequest, entry) -> HttpResponse:
     try:
         definition, variant = services.questionnaire(entry)
     except services.NotPrintable:
@@ -99,7 +99,7 @@ def questionnaire(request, entry):
 
 @require_GET
 @patient_required
-def patient_material(request, material_id):
+def patient_material(request: HttpRequest, material_id) -> HttpResponse:
     patient = own_patient_record(request)
     printed = services.filled_material(
         patient=patient,
@@ -115,7 +115,7 @@ def patient_material(request, material_id):
 
 @require_GET
 @patient_required
-def patient_plan(request):
+def patient_plan(request: HttpRequest) -> HttpResponse:
     patient = own_patient_record(request)
     printed = services.plan(
         patient=patient,
@@ -130,7 +130,7 @@ def patient_plan(request):
 
 @require_GET
 @clinician_required
-def certificate(request):
+def certificate(request: HttpRequest) -> HttpResponse:
     """The course certificate, as a download (the clinician keeps it)."""
     try:
         printed = services.certificate(request.user.clinician, language=get_language())

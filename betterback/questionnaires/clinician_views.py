@@ -3,7 +3,7 @@
 import uuid
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -39,7 +39,7 @@ def _chart(series) -> str:
 
 @require_GET
 @clinician_required
-def patient_results(request, public_id):
+def patient_results(request: HttpRequest, public_id) -> HttpResponse:
     patient = patient_for_clinician(request, public_id)
     data = results.read_results(patient=patient, actor=request.user, source=source_of(request))
     charts = [(series, _chart(series)) for series in data["series"]]
@@ -52,7 +52,7 @@ def patient_results(request, public_id):
 
 @require_GET
 @clinician_required
-def response_detail(request, public_id, response_id):
+def response_detail(request: HttpRequest, public_id, response_id) -> HttpResponse:
     patient = patient_for_clinician(request, public_id)
     response = response_for_clinician(request, patient, response_id)
     services.read_response(response=response, actor=request.user, source=source_of(request))
@@ -88,7 +88,7 @@ def _paper_entry(entry: str):
 
 @require_GET
 @clinician_required
-def paper_choice(request, public_id):
+def paper_choice(request: HttpRequest, public_id) -> HttpResponse:
     patient = patient_for_clinician(request, public_id)
     entries = []
     for definition in instruments().values():
@@ -108,7 +108,7 @@ def paper_choice(request, public_id):
 
 @require_http_methods(["GET", "POST"])
 @clinician_required
-def paper_entry(request, public_id, entry):
+def paper_entry(request: HttpRequest, public_id, entry) -> HttpResponse:
     patient = patient_for_clinician(request, public_id)
     definition, variant = _paper_entry(entry)
     clinic = request.user.clinician.clinic
@@ -154,7 +154,7 @@ def paper_entry(request, public_id, entry):
 
 @require_http_methods(["GET", "POST"])
 @clinic_admin_required
-def clinic_settings(request):
+def clinic_settings(request: HttpRequest) -> HttpResponse:
     clinic = request.user.clinic_administrator.clinic
     schedule = services.schedule_for(clinic)
     form = ScheduleForm(request.POST if request.method == "POST" else None, schedule=schedule)
@@ -179,7 +179,7 @@ def clinic_settings(request):
 
 @require_POST
 @clinic_admin_required
-def install_pack(request):
+def install_pack(request: HttpRequest) -> HttpResponse:
     clinic = request.user.clinic_administrator.clinic
     form = WordingPackForm(request.POST, request.FILES)
     if form.is_valid():
@@ -209,7 +209,7 @@ def install_pack(request):
 
 @require_POST
 @clinic_admin_required
-def remove_pack(request, pack_id):
+def remove_pack(request: HttpRequest, pack_id) -> HttpResponse:
     clinic = request.user.clinic_administrator.clinic
     pack = WordingPack.objects.filter(pk=pack_id, clinic=clinic).first()
     if pack is None:

@@ -1,5 +1,6 @@
 """Questionnaire sets, answers and results. Every read and write records its audit event."""
 
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
@@ -26,6 +27,15 @@ from betterback.questionnaires.models import (
 )
 from betterback.questionnaires.wording import Wording, from_pack, reference
 from betterback.safety import services as safety
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What save_answers stored: the response, and what a submit still lacks ({item key:
+    "required"}; then the answers given are saved and nothing is sent in)."""
+
+    response: Response
+    missing: dict[str, str] = field(default_factory=dict)
 
 
 class InvalidAnswers(ValueError):
@@ -312,10 +322,11 @@ def save_answers(
     allow_missing: bool = False,
     wording: str = "",
     min_answered: int | None = None,
-) -> Response:
+) -> "Saved":
     """Store answers, partial or final. A submitted response is final: a second submit (a
     double click, a resent form) changes nothing. Warning signs raise their alert at once, before
-    the answers are sent. Raises InvalidAnswers."""
+    the answers are sent. An answer that is not valid stores nothing (InvalidAnswers); a submit
+    with a required answer missing stores what was given and says what is missing."""
     definition = definition_of(response)
     answers, problems = clean_answers(definition, raw, response.variant)
     if problems:
@@ -323,7 +334,7 @@ def save_answers(
     with transaction.atomic():
         locked = Response.objects.select_for_update().select_related("patient").get(pk=response.pk)
         if locked.is_submitted:
-            return locked
+            return Saved(locked)
         merged = {**locked.answers, **answers}
         # An answer left empty in a full-page form clears it.
         for key in raw:
@@ -349,9 +360,7 @@ def save_answers(
         if submit and locked.questionnaire_set_id:
             _complete_set_if_done(locked.questionnaire_set_id)
         events.answers_saved(response=locked, actor=actor, source=source, submitted=submit)
-    if missing:  # the answers given are saved; the person is told what is still missing
-        raise InvalidAnswers(dict.fromkeys(missing, "required"))
-    return locked
+    return Saved(locked, dict.fromkeys(missing, "required"))
 
 
 def _complete_set_if_done(set_id: int) -> None:

@@ -1,4 +1,7 @@
+from dataclasses import dataclass
+
 from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -7,16 +10,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from betterback.audit.services import source_of
 from betterback.patients.access import own_patient_record, patient_required
-from betterback.questionnaires import presentation, results, services
+from betterback.questionnaires import presentation, results, services, steps
 from betterback.questionnaires.access import own_response, own_set
 from betterback.questionnaires.definitions import definition_of
-
-STEP_ACTIONS = {"next": 1, "back": -1}
+from betterback.questionnaires.models import QuestionnaireSet, Response
 
 
 @require_GET
 @patient_required
-def my_questionnaires(request):
+def my_questionnaires(request: HttpRequest) -> HttpResponse:
     patient = own_patient_record(request)
     sets = list(services.open_sets(patient))
     for qset in sets:
@@ -26,7 +28,7 @@ def my_questionnaires(request):
 
 @require_GET
 @patient_required
-def continue_set(request, set_id):
+def continue_set(request: HttpRequest, set_id) -> HttpResponse:
     """Go on where the patient stopped: the first questionnaire of the set not yet sent."""
     qset = own_set(request, set_id)
     responses = services.read_set(qset=qset, actor=request.user, source=source_of(request))
@@ -34,13 +36,6 @@ def continue_set(request, set_id):
         if not response.is_submitted:
             return redirect("questionnaires:answer", qset.public_id, response.public_id)
     return redirect("questionnaires:done", qset.public_id)
-
-
-def _first_unanswered(items, answers) -> int:
-    for index, item in enumerate(items):
-        if answers.get(item.key) is None:
-            return index
-    return len(items) - 1
 
 
 # Warning signs up to "the same day" put their advice at the top of every next screen, in view.
@@ -52,100 +47,100 @@ def _urgent_level(responses) -> int | None:
     return min((r.flag_level for r in responses if r.flag_level), default=None)
 
 
-def _step(value, count: int) -> int | None:
-    try:
-        return min(max(int(value), 0), count - 1)
-    except (TypeError, ValueError):
-        return None
+@dataclass
+class AnswerPage:
+    """One questionnaire of a set, as the patient answers it, in the clinic's wording."""
+
+    request: HttpRequest
+    qset: QuestionnaireSet
+    response: Response
+
+    def __post_init__(self):
+        self.definition = definition_of(self.response)
+        clinic = self.qset.clinician.clinic
+        self.wording = services.wording_for(self.definition, clinic, get_language())
+        self.minimum = services.schedule_for(clinic).min_answered.get(self.definition.id)
+        self.items = self.definition.asked(self.response.variant)
+
+    def save(self, raw: dict, notes: dict, action: str) -> services.Saved:
+        return services.save_answers(
+            response=self.response,
+            raw=raw,
+            notes=notes,
+            actor=self.request.user,
+            source=source_of(self.request),
+            submit=action == "submit",
+            wording=self.wording.source,
+            min_answered=self.minimum,
+        )
+
+    def go(self, after: steps.After) -> HttpResponse:
+        """Where the patient goes after a save that needs no second look at this page."""
+        qset, response = self.qset, self.response
+        if after.kind == "sent":
+            return redirect("questionnaires:continue", qset.public_id)
+        if after.kind == "saved":
+            messages.success(self.request, _("Your answers are saved. You can go on later."))
+            return redirect("questionnaires:mine")
+        url = reverse("questionnaires:answer", args=[qset.public_id, response.public_id])
+        urgent = _urgent_level(qset.responses.all())
+        anchor = "urgent" if urgent and urgent <= URGENT_UP_TO else "question"
+        return redirect(f"{url}?step={after.step}#{anchor}")
+
+    def render(self, answers: dict, step: int, notes: dict, problems: dict) -> HttpResponse:
+        responses = list(self.qset.responses.all())
+        definition, wording, variant = self.definition, self.wording, self.response.variant
+        context = {
+            "qset": self.qset,
+            "response": self.response,
+            "definition": definition,
+            "wording": wording,
+            "recall": presentation.recall(definition, wording, variant),
+            "variant": definition.variant(variant),
+            "questions": presentation.shown(definition, wording, variant, answers, notes, problems),
+            "step": step,
+            "count": len(self.items),
+            "position": next(i for i, r in enumerate(responses) if r.pk == self.response.pk) + 1,
+            "total": len(responses),
+            # A warning sign answered "yes" stays in view for the rest of the set.
+            "urgent": _urgent_level(responses),
+            "errors": problems,
+        }
+        status = 400 if problems else 200
+        return render(self.request, "questionnaires/answer.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
 @patient_required
-def answer(request, set_id, response_id):
+def answer(request: HttpRequest, set_id, response_id) -> HttpResponse:
     qset = own_set(request, set_id)
     response = own_response(request, qset, response_id)
     if response.is_submitted:
         return redirect("questionnaires:continue", qset.public_id)
-    source = source_of(request)
-    definition = definition_of(response)
-    clinic = qset.clinician.clinic
-    wording = services.wording_for(definition, clinic, get_language())
-    minimum = services.schedule_for(clinic).min_answered.get(definition.id)
-    items = definition.asked(response.variant)
-    count = len(items)
-    problems, notes = {}, response.notes
-    if request.method == "POST":
-        action = request.POST.get("action", "save")
-        step = _step(request.POST.get("step"), count) or 0
-        raw, notes = presentation.read_post(definition, request.POST, response.variant)
-        try:
-            response = services.save_answers(
-                response=response,
-                raw=raw,
-                notes=notes,
-                actor=request.user,
-                source=source,
-                submit=action == "submit",
-                wording=wording.source,
-                min_answered=minimum,
-            )
-        except services.InvalidAnswers as error:
-            problems = error.problems
-            response.refresh_from_db()
-            answers = {**response.answers, **raw}
-            step = next((i for i, it in enumerate(items) if it.key in problems), 0)
-        else:
-            current = items[step]
-            if action == "submit":
-                return redirect("questionnaires:continue", qset.public_id)
-            if action == "save":
-                messages.success(request, _("Your answers are saved. You can go on later."))
-                return redirect("questionnaires:mine")
-            if action == "next" and current.required and current.key not in response.answers:
-                problems = {current.key: "required"}
-                answers = response.answers
-            else:
-                target = step + STEP_ACTIONS.get(action, 0)
-                url = reverse("questionnaires:answer", args=[qset.public_id, response.public_id])
-                urgent = _urgent_level(qset.responses.all())
-                anchor = "urgent" if urgent and urgent <= URGENT_UP_TO else "question"
-                return redirect(f"{url}?step={_step(target, count)}#{anchor}")
-    else:
-        services.read_response(response=response, actor=request.user, source=source)
-        answers = response.answers
-        step = _step(request.GET.get("step"), count)
-        if step is None:
-            step = _first_unanswered(items, answers)
-    responses = list(qset.responses.all())
-    position = next(i for i, r in enumerate(responses) if r.pk == response.pk) + 1
-    # A warning sign answered "yes" stays in view for the rest of the set.
-    return render(
-        request,
-        "questionnaires/answer.html",
-        {
-            "qset": qset,
-            "response": response,
-            "definition": definition,
-            "wording": wording,
-            "recall": presentation.recall(definition, wording, response.variant),
-            "variant": definition.variant(response.variant),
-            "questions": presentation.shown(
-                definition, wording, response.variant, answers, notes, problems
-            ),
-            "step": step,
-            "count": count,
-            "position": position,
-            "total": len(responses),
-            "urgent": _urgent_level(responses),
-            "errors": problems,
-        },
-        status=400 if problems else 200,
-    )
+    page = AnswerPage(request, qset, response)
+    if request.method == "GET":
+        services.read_response(response=response, actor=request.user, source=source_of(request))
+        step = steps.opening(request.GET.get("step"), page.items, response.answers)
+        return page.render(response.answers, step, response.notes, {})
+    action = request.POST.get("action", "save")
+    step = steps.clamp(request.POST.get("step"), len(page.items)) or 0
+    raw, notes = presentation.read_post(page.definition, request.POST, response.variant)
+    try:
+        saved = page.save(raw, notes, action)
+    except services.InvalidAnswers as error:  # nothing was stored: show what was typed
+        answers = {**response.answers, **raw}
+        return page.render(
+            answers, steps.first_problem(page.items, error.problems), notes, error.problems
+        )
+    after = steps.after_save(action, step, page.items, saved.response.answers, saved.missing)
+    if after.kind == "again":
+        return page.render(saved.response.answers, after.step, notes, after.problems)
+    return page.go(after)
 
 
 @require_GET
 @patient_required
-def done(request, set_id):
+def done(request: HttpRequest, set_id) -> HttpResponse:
     qset = own_set(request, set_id)
     responses = services.read_set(qset=qset, actor=request.user, source=source_of(request))
     if any(not r.is_submitted for r in responses):
@@ -157,7 +152,7 @@ def done(request, set_id):
 
 @require_GET
 @patient_required
-def my_results(request):
+def my_results(request: HttpRequest) -> HttpResponse:
     patient = own_patient_record(request)
     data = results.read_results(patient=patient, actor=request.user, source=source_of(request))
     return render(request, "questionnaires/my_results.html", data)

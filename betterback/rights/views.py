@@ -1,7 +1,7 @@
 import json
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,13 +26,13 @@ def _json(data: dict) -> str:
 
 @require_GET
 @patient_required
-def my_data(request):
+def my_data(request: HttpRequest) -> HttpResponse:
     return render(request, "rights/my_data.html")
 
 
 @require_GET
 @patient_required
-def data_json(request):
+def data_json(request: HttpRequest) -> HttpResponse:
     data = services.my_data_json(
         patient=own_patient_record(request), actor=request.user, source=source_of(request)
     )
@@ -46,7 +46,7 @@ def data_json(request):
 
 @require_GET
 @patient_required
-def summary_pdf(request):
+def summary_pdf(request: HttpRequest) -> HttpResponse:
     pdf = services.my_data_pdf(
         patient=own_patient_record(request),
         actor=request.user,
@@ -58,7 +58,7 @@ def summary_pdf(request):
 
 @require_GET
 @patient_required
-def fhir_json(request):
+def fhir_json(request: HttpRequest) -> HttpResponse:
     bundle = services.my_data_fhir(
         patient=own_patient_record(request), actor=request.user, source=source_of(request)
     )
@@ -72,7 +72,7 @@ def fhir_json(request):
 
 @require_http_methods(["GET", "POST"])
 @patient_required
-def delete(request):
+def delete(request: HttpRequest) -> HttpResponse:
     patient, source = own_patient_record(request), source_of(request)
     form = DeleteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -15,7 +15,7 @@ from betterback.safety import services
 from betterback.safety.forms import AcknowledgeForm, ClinicSafetyForm
 
 
-def _alert_for_clinician(request, public_id, alert_id):
+def _alert_for_clinician(request: HttpRequest, public_id, alert_id) -> tuple:
     """The alert, if it is about a patient in the clinician's care; else 404 (logged)."""
     patient = patient_for_clinician(request, public_id)
     alert = services.alert_for_patient(patient, alert_id)
@@ -27,7 +27,7 @@ def _alert_for_clinician(request, public_id, alert_id):
 
 @require_http_methods(["GET", "POST"])
 @clinician_required
-def acknowledge(request, public_id, alert_id):
+def acknowledge(request: HttpRequest, public_id, alert_id) -> HttpResponse:
     patient, alert = _alert_for_clinician(request, public_id, alert_id)
     source = source_of(request)
     form = AcknowledgeForm(request.POST if request.method == "POST" else None)
@@ -48,7 +48,7 @@ def acknowledge(request, public_id, alert_id):
 
 @require_http_methods(["GET", "POST"])
 @clinic_admin_required
-def clinic_settings(request):
+def clinic_settings(request: HttpRequest) -> HttpResponse:
     clinic = request.user.clinic_administrator.clinic
     form = ClinicSafetyForm(request.POST if request.method == "POST" else None, instance=clinic)
     if request.method == "POST" and form.is_valid():

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -21,7 +21,7 @@ BACKGROUND_COLOUR = "#ffffff"
 
 
 @require_GET
-def manifest(request):
+def manifest(request: HttpRequest) -> HttpResponse:
     home = reverse("front:patient_home")
     return JsonResponse(
         {
@@ -61,7 +61,7 @@ def _service_worker_source() -> str:
 
 
 @require_GET
-def service_worker(request):
+def service_worker(request: HttpRequest) -> HttpResponse:
     """The service worker script, from the static files but at /sw.js so that its scope is /."""
     if settings.DEBUG:
         _service_worker_source.cache_clear()  # a developer's edit shows at once

@@ -2,7 +2,7 @@ import json
 import uuid
 
 from django.contrib import messages
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -36,7 +36,7 @@ def _today():
     return timezone.localdate()
 
 
-def _plan(request, patient, kind: Target) -> plans.Plan:
+def _plan(request: HttpRequest, patient, kind: Target) -> plans.Plan:
     """The plan for the page; opening the page (a GET) is recorded as a read of ``kind``. A POST
     is a write, recorded by its service, so the form shown again after it is not a new read."""
     if request.method == "GET":
@@ -58,7 +58,7 @@ def _service_errors(form, problems: dict) -> None:
 
 @require_http_methods(["GET", "POST"])
 @patient_required
-def check_in(request):
+def check_in(request: HttpRequest) -> HttpResponse:
     patient, source = own_patient_record(request), source_of(request)
     plan = _plan(request, patient, Target.PLAN)
     form = CheckInForm(
@@ -92,7 +92,7 @@ def check_in(request):
 
 @require_http_methods(["GET", "POST"])
 @patient_required
-def goal_review(request):
+def goal_review(request: HttpRequest) -> HttpResponse:
     patient, source = own_patient_record(request), source_of(request)
     plan = _plan(request, patient, Target.GOAL_REVIEW)
     week = services.monday(_today())
@@ -121,7 +121,7 @@ def goal_review(request):
 
 @require_GET
 @patient_required
-def flare_up(request):
+def flare_up(request: HttpRequest) -> HttpResponse:
     patient = own_patient_record(request)
     plan = _plan(request, patient, Target.FLARE)
     flare = services.open_flare(patient)
@@ -139,7 +139,7 @@ def flare_up(request):
 
 @require_POST
 @patient_required
-def flare_start(request):
+def flare_start(request: HttpRequest) -> HttpResponse:
     services.start_flare(
         patient=own_patient_record(request), actor=request.user, source=source_of(request)
     )
@@ -148,7 +148,7 @@ def flare_start(request):
 
 @require_POST
 @patient_required
-def flare_end(request):
+def flare_end(request: HttpRequest) -> HttpResponse:
     patient = own_patient_record(request)
     flare = services.open_flare(patient)
     if flare:
@@ -162,7 +162,7 @@ def flare_end(request):
 
 @require_POST
 @patient_required
-def flare_note(request):
+def flare_note(request: HttpRequest) -> HttpResponse:
     patient, source = own_patient_record(request), source_of(request)
     form = FlareNoteForm(request.POST)
     if form.is_valid():
@@ -243,7 +243,7 @@ def _progress_context(patient) -> dict:
 
 @require_GET
 @patient_required
-def my_progress(request):
+def my_progress(request: HttpRequest) -> HttpResponse:
     patient = own_patient_record(request)
     _plan(request, patient, Target.PROGRESS)
     return render(request, "selfcare/progress.html", _progress_context(patient))
@@ -251,7 +251,7 @@ def my_progress(request):
 
 @require_http_methods(["GET", "POST"])
 @patient_required
-def reminders(request):
+def reminders(request: HttpRequest) -> HttpResponse:
     patient, source = own_patient_record(request), source_of(request)
     choice = ReminderChoice.objects.filter(patient=patient).first()
     initial = (
@@ -282,7 +282,7 @@ def reminders(request):
 
 @require_POST
 @patient_required
-def sync(request):
+def sync(request: HttpRequest) -> HttpResponse:
     """Entries a device kept while offline, as JSON: {"entries": [...]}. Safe to resend."""
     patient = own_patient_record(request)
     try:
@@ -307,7 +307,7 @@ def sync(request):
 
 @require_GET
 @clinician_required
-def patient_progress(request, public_id):
+def patient_progress(request: HttpRequest, public_id) -> HttpResponse:
     patient = patient_for_clinician(request, public_id)
     plan = _plan(request, patient, Target.PROGRESS)
     return render(
@@ -317,7 +317,7 @@ def patient_progress(request, public_id):
     )
 
 
-def _grading(request, patient, action_key, done_url):
+def _grading(request: HttpRequest, patient, action_key, done_url) -> HttpResponse:
     action = _plan(request, patient, Target.GRADED_ACTIVITY).action(action_key)
     if action is None:
         raise Http404
@@ -353,7 +353,7 @@ def _grading(request, patient, action_key, done_url):
 
 @require_http_methods(["GET", "POST"])
 @clinician_required
-def grading(request, public_id, action_key):
+def grading(request: HttpRequest, public_id, action_key) -> HttpResponse:
     patient = patient_for_clinician(request, public_id)
     return _grading(
         request, patient, action_key, reverse("selfcare:patient_progress", args=[public_id])
@@ -362,6 +362,6 @@ def grading(request, public_id, action_key):
 
 @require_http_methods(["GET", "POST"])
 @patient_required
-def my_grading(request, action_key):
+def my_grading(request: HttpRequest, action_key) -> HttpResponse:
     patient = own_patient_record(request)
     return _grading(request, patient, action_key, reverse("front:patient_home"))

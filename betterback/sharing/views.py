@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -15,7 +16,7 @@ from betterback.sharing.forms import CodeForm, ShareForm
 SESSION_NEW = "new_share"
 
 
-def _mine(request, form, status=200):
+def _mine(request: HttpRequest, form, status=200) -> HttpResponse:
     shares = services.shares_of(
         patient=own_patient_record(request), actor=request.user, source=source_of(request)
     )
@@ -33,13 +34,13 @@ def _mine(request, form, status=200):
 
 @require_GET
 @patient_required
-def mine(request):
+def mine(request: HttpRequest) -> HttpResponse:
     return _mine(request, ShareForm())
 
 
 @require_POST
 @patient_required
-def create(request):
+def create(request: HttpRequest) -> HttpResponse:
     form = ShareForm(request.POST)
     if not form.is_valid():
         return _mine(request, form, status=400)
@@ -55,7 +56,7 @@ def create(request):
 
 @require_http_methods(["GET", "POST"])
 @patient_required
-def revoke(request, share_id):
+def revoke(request: HttpRequest, share_id) -> HttpResponse:
     share = share_for_patient(request, share_id)
     if request.method == "POST":
         services.revoke_share(share=share, actor=request.user, source=source_of(request))
@@ -68,7 +69,7 @@ def revoke(request, share_id):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def accept(request, token):
+def accept(request: HttpRequest, token) -> HttpResponse:
     # Not @clinician_required: its refusal would write the path, and with it a working link,
     # into the audit log.
     if not request.user.is_authenticated:
@@ -95,7 +96,7 @@ def accept(request, token):
 
 @require_GET
 @clinician_required
-def shared_list(request):
+def shared_list(request: HttpRequest) -> HttpResponse:
     form = CodeForm(request.GET or None)
     if form.is_valid():
         return redirect("sharing:accept", token=form.cleaned_data["code"])
@@ -105,7 +106,7 @@ def shared_list(request):
 
 @require_GET
 @clinician_required
-def shared_plan(request, share_id):
+def shared_plan(request: HttpRequest, share_id) -> HttpResponse:
     share = share_for_clinician(request, share_id)
     shared = services.read_shared(share=share, actor=request.user, source=source_of(request))
     return render(

@@ -2,7 +2,7 @@
 the clinic administrator's progress table, and reflections on real sessions."""
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -48,7 +48,7 @@ def _resume_url(status) -> str:
 
 @require_GET
 @clinician_required
-def overview(request):
+def overview(request: HttpRequest) -> HttpResponse:
     progress = services.progress_for(request.user.clinician)
     return render(
         request,
@@ -64,7 +64,7 @@ def overview(request):
 
 @require_http_methods(["GET", "POST"])
 @clinician_required
-def module(request, module_id):
+def module(request: HttpRequest, module_id) -> HttpResponse:
     """The module's text; "Go to the quiz" marks it read."""
     current = _module(module_id)
     clinician = request.user.clinician
@@ -105,7 +105,7 @@ def _feedback(question, chosen: list[str], right: bool) -> list[dict]:
 
 @require_http_methods(["GET", "POST"])
 @clinician_required
-def question(request, module_id, question_id):
+def question(request: HttpRequest, module_id, question_id) -> HttpResponse:
     current = _module(module_id)
     try:
         asked = current.question(question_id)
@@ -154,7 +154,7 @@ def question(request, module_id, question_id):
 
 @require_GET
 @clinician_required
-def module_done(request, module_id):
+def module_done(request: HttpRequest, module_id) -> HttpResponse:
     current = _module(module_id)
     progress = services.progress_for(request.user.clinician)
     status = progress.modules[current.number - 1]
@@ -174,7 +174,7 @@ def module_done(request, module_id):
 
 @require_http_methods(["GET", "POST"])
 @clinician_required
-def case(request, case_id):
+def case(request: HttpRequest, case_id) -> HttpResponse:
     """The case's fictional patient and its steps. POST starts (or, with again=1, restarts) the
     practice session."""
     current = _case(case_id)
@@ -242,81 +242,71 @@ def _step_context(current, step, attempt) -> dict:
 
 @require_http_methods(["GET", "POST"])
 @clinician_required
-def step(request, case_id, step_id):
+def step(request: HttpRequest, case_id, step_id) -> HttpResponse:
+    """One step of a practice session: a choice, or a worksheet filled in for the case's patient."""
     current = _case(case_id)
     try:
         shown = current.step(step_id)
     except KeyError:
         raise Http404 from None
-    clinician = request.user.clinician
-    attempt = services.attempt_for(clinician=clinician, case=current)
+    attempt = services.attempt_for(clinician=request.user.clinician, case=current)
     if attempt is None:
         return redirect("training:case", current.id)
     here = reverse("training:step", args=[current.id, shown.id])
-    if shown.type == "choice":
-        if request.method == "POST":
-            form = StepChoiceForm(request.POST, step=shown)
-            if form.is_valid():
-                services.choose(
-                    attempt=attempt, case=current, step=shown, option_id=form.cleaned_data["option"]
-                )
-                return redirect(here + "?tried=1")
-        else:
-            form = StepChoiceForm(step=shown)
-        last = services.last_choice(attempt=attempt, step=shown)
-        tried = last if request.method == "GET" and request.GET.get("tried") and last else None
-        chosen = shown.option(tried.option_id) if tried else None
-        return render(
-            request,
-            "training/step_choice.html",
-            {
-                **_step_context(current, shown, attempt),
-                "form": None if tried and tried.best else form,
-                "tried": tried,
-                "chosen": chosen,
-                "chosen_text": option_text(chosen) if chosen else "",
-                "others": [
-                    (option, option_text(option)) for option in shown.options if option != chosen
-                ],
-            },
-        )
+    practice = _choice_step if shown.type == "choice" else _worksheet_step
+    return practice(request, current, shown, attempt, here)
+
+
+def _choice_step(request: HttpRequest, current, shown, attempt, here: str) -> HttpResponse:
+    form = StepChoiceForm(request.POST if request.method == "POST" else None, step=shown)
+    if request.method == "POST" and form.is_valid():
+        option = form.cleaned_data["option"]
+        services.choose(attempt=attempt, case=current, step=shown, option_id=option)
+        return redirect(here + "?tried=1")
+    last = services.last_choice(attempt=attempt, step=shown)
+    tried = last if request.method == "GET" and request.GET.get("tried") and last else None
+    chosen = shown.option(tried.option_id) if tried else None
+    others = [(option, option_text(option)) for option in shown.options if option != chosen]
+    context = {
+        **_step_context(current, shown, attempt),
+        "form": None if tried and tried.best else form,
+        "tried": tried,
+        "chosen": chosen,
+        "chosen_text": option_text(chosen) if chosen else "",
+        "others": others,
+    }
+    return render(request, "training/step_choice.html", context)
+
+
+def _worksheet_step(request: HttpRequest, current, shown, attempt, here: str) -> HttpResponse:
     material = pack()[shown.material]
     row = services.practice_sheet(attempt=attempt, step=shown)
     saved = row.data if row else None
     links = links_in(services.practice_data(attempt), link_targets(material))
-    sheet_args = {"links": links, "patient_view": False}
-    if request.method == "POST":
-        sheet = Worksheet(material, saved or {}, 0, post=request.POST, **sheet_args)
-        if sheet.is_valid() and all(display.is_empty(v) for v in sheet.data().values()):
-            sheet.main.add_error(
-                None,
-                _("Fill in what %(name)s tells you before you save.")
-                % {"name": current.patient.name},
-            )
-        if sheet.is_valid():
+    post = request.POST if request.method == "POST" else None
+    sheet = Worksheet(material, saved or {}, 0, post=post, links=links, patient_view=False)
+    if post is not None and sheet.is_valid():
+        if all(display.is_empty(v) for v in sheet.data().values()):
+            name = {"name": current.patient.name}
+            sheet.main.add_error(None, _("Fill in what %(name)s tells you before you save.") % name)
+        else:
             services.save_practice_sheet(
                 attempt=attempt, case=current, step=shown, data=sheet.data()
             )
             return redirect(here + "?saved=1")
-    else:
-        sheet = Worksheet(material, saved or {}, 0, **sheet_args)
-    return render(
-        request,
-        "training/step_worksheet.html",
-        {
-            **_step_context(current, shown, attempt),
-            "material": material,
-            "sheet": sheet,
-            "just_saved": request.method == "GET"
-            and request.GET.get("saved")
-            and saved is not None,
-        },
-    )
+    just_saved = request.method == "GET" and request.GET.get("saved") and saved is not None
+    context = {
+        **_step_context(current, shown, attempt),
+        "material": material,
+        "sheet": sheet,
+        "just_saved": just_saved,
+    }
+    return render(request, "training/step_worksheet.html", context)
 
 
 @require_GET
 @clinic_admin_required
-def clinic_progress(request):
+def clinic_progress(request: HttpRequest) -> HttpResponse:
     """The clinic administrator sees how far each of the clinic's clinicians has come."""
     clinic = request.user.clinic_administrator.clinic
     return render(
@@ -328,7 +318,7 @@ def clinic_progress(request):
 
 @require_http_methods(["GET", "POST"])
 @clinician_required
-def reflect(request, public_id, session_id):
+def reflect(request: HttpRequest, public_id, session_id) -> HttpResponse:
     session = session_for_clinician(request, public_id, session_id)
     clinician = request.user.clinician
     source = source_of(request)
@@ -362,7 +352,7 @@ def reflect(request, public_id, session_id):
 
 @require_GET
 @clinician_required
-def reflections(request):
+def reflections(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "training/reflections.html",

@@ -310,7 +310,7 @@ def build_world(cast):
         "token": token,
         "session": session,
         "sets": {"open": intake, "answered": answered},
-        "responses": {"open": intake.responses.first(), "answered": sent},
+        "responses": {"open": intake.responses.first(), "answered": sent.response},
         "wording_pack": wording_pack,
     }
 
