@@ -76,6 +76,11 @@ def care_ended(*, relationship, actor, source: str) -> AuditEvent:
     )
 
 
+def care_read(*, relationship, actor, source: str) -> AuditEvent:
+    """A clinician opened the page that ends their care of the patient."""
+    return _read(relationship.patient, actor, source, target(Target.CARE))
+
+
 def invited(*, invitation, actor, source: str, replaces=None) -> AuditEvent:
     """A clinician invited a patient (or renewed an invitation: ``replaces`` is the old one)."""
     detail = {"delivery": invitation.delivery}
@@ -289,6 +294,12 @@ def paper_entered(*, response, actor, source: str) -> AuditEvent:
     )
 
 
+def paper_form_opened(*, patient, entry: str, actor, source: str) -> AuditEvent:
+    """A clinician opened the page to type in a paper questionnaire for the patient (``entry``:
+    the questionnaire, or "" for the page that lists them)."""
+    return _read(patient, actor, source, target(Target.QUESTIONNAIRE, entry))
+
+
 def results_read(*, patient, actor, source: str) -> AuditEvent:
     """The patient's scores over time were opened."""
     return _read(patient, actor, source, target(Target.RESULTS))
@@ -477,6 +488,11 @@ def share_opened(*, share, actor, source: str) -> AuditEvent:
         target=target(Target.SHARED_PLAN),
         detail={"share": share.pk},
     )
+
+
+def share_read(*, share, actor, source: str) -> AuditEvent:
+    """The patient opened one of their shares (to take it back)."""
+    return _read(share.patient, actor, source, target(Target.SHARE, share.pk))
 
 
 def shares_read(*, patient, actor, source: str) -> AuditEvent:

@@ -7,6 +7,12 @@ from betterback.audit.services import events_about
 from betterback.patients.models import CareRelationship
 
 
+def read_care(*, relationship: CareRelationship, actor, source: str) -> CareRelationship:
+    """The care relationship, for the page that ends it (it names the patient)."""
+    events.care_read(relationship=relationship, actor=actor, source=source)
+    return relationship
+
+
 def end_care(*, relationship: CareRelationship, actor, source: str) -> None:
     """From now on the clinician no longer sees the patient. The patient's data stays."""
     relationship.ended_at = timezone.now()

@@ -26,6 +26,7 @@ def end_care(request: HttpRequest, public_id) -> HttpResponse:
             _("%(name)s is no longer in your care.") % {"name": relationship.patient.full_name},
         )
         return redirect("front:patient_list")
+    services.read_care(relationship=relationship, actor=request.user, source=source_of(request))
     return render(request, "patients/end_care.html", {"patient": relationship.patient})
 
 

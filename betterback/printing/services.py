@@ -19,8 +19,8 @@ from betterback.materials import services as materials
 from betterback.patients.models import CareRelationship
 from betterback.plan import reader
 from betterback.printing.pdf import render_pdf
-from betterback.questionnaires.definitions import Instrument, instruments
-from betterback.questionnaires.services import split_entry, wording_for
+from betterback.questionnaires.definitions import Instrument, NoPaperForm, instruments, paper_form
+from betterback.questionnaires.services import wording_for
 from betterback.questionnaires.wording import Question, questions
 from betterback.training import services as training
 from betterback.training.course import course
@@ -53,15 +53,11 @@ def material(material_id: str) -> Material:
 
 
 def questionnaire(entry: str) -> tuple[Instrument, str]:
-    """The instrument and variant named by ``rmdq`` or ``nrs:back``. Open questions (the agenda)
-    have no paper form, as they have no paper entry."""
-    instrument_id, variant = split_entry(entry)
-    definition = instruments().get(instrument_id)
-    if definition is None or definition.kind == "open":
-        raise NotPrintable(entry)
-    if variant and definition.variant(variant) is None:
-        raise NotPrintable(entry)
-    return definition, variant
+    """The instrument and variant of the paper form named by ``rmdq`` or ``nrs:back``."""
+    try:
+        return paper_form(entry)
+    except NoPaperForm:
+        raise NotPrintable(entry) from None
 
 
 def printable_questionnaires() -> list[str]:

@@ -19,7 +19,12 @@ from betterback.patients.access import (
 )
 from betterback.questionnaires import presentation, results, services
 from betterback.questionnaires.access import response_for_clinician
-from betterback.questionnaires.definitions import definition_of, instruments
+from betterback.questionnaires.definitions import (
+    NoPaperForm,
+    definition_of,
+    instruments,
+    paper_form,
+)
 from betterback.questionnaires.forms import ScheduleForm, WordingPackForm
 from betterback.questionnaires.models import WordingPack
 from betterback.safety.services import alerts_for
@@ -77,19 +82,19 @@ def response_detail(request: HttpRequest, public_id, response_id) -> HttpRespons
 
 
 def _paper_entry(entry: str):
-    instrument_id, variant = services.split_entry(entry)
-    definition = instruments().get(instrument_id)
-    if definition is None or definition.kind == "open":
-        raise Http404
-    if variant and definition.variant(variant) is None:
-        raise Http404
-    return definition, variant
+    try:
+        return paper_form(entry)
+    except NoPaperForm:
+        raise Http404 from None
 
 
 @require_GET
 @clinician_required
 def paper_choice(request: HttpRequest, public_id) -> HttpResponse:
     patient = patient_for_clinician(request, public_id)
+    services.read_for_paper(
+        patient=patient, entry="", actor=request.user, source=source_of(request)
+    )
     entries = []
     for definition in instruments().values():
         if definition.kind == "open":
@@ -135,6 +140,9 @@ def paper_entry(request: HttpRequest, public_id, entry) -> HttpResponse:
         else:
             messages.success(request, _("The answers from the paper form are saved."))
             return redirect("questionnaires:patient_results", patient.public_id)
+    else:
+        source = source_of(request)
+        services.read_for_paper(patient=patient, entry=entry, actor=request.user, source=source)
     return render(
         request,
         "questionnaires/paper_entry.html",

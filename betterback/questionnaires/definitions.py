@@ -505,3 +505,20 @@ def instrument(instrument_id: str, version: str | None = None) -> Instrument:
 def definition_of(response) -> Instrument:
     """The definition a response was answered with."""
     return instrument(response.instrument_id, response.instrument_version)
+
+
+class NoPaperForm(LookupError):
+    """The entry names no questionnaire with a paper form."""
+
+
+def paper_form(entry: str) -> tuple[Instrument, str]:
+    """The instrument and variant of a paper form, named like ``rmdq`` or ``nrs:back``: for
+    printing it blank and for typing in what a patient answered on it. Open questions (the
+    agenda) have no paper form. NoPaperForm otherwise."""
+    instrument_id, _, variant = entry.partition(":")
+    definition = instruments().get(instrument_id)
+    if definition is None or definition.kind == "open":
+        raise NoPaperForm(entry)
+    if variant and definition.variant(variant) is None:
+        raise NoPaperForm(entry)
+    return definition, variant

@@ -224,6 +224,12 @@ def read_set(*, qset: QuestionnaireSet, actor, source: str) -> list[Response]:
     return list(qset.responses.all())
 
 
+def read_for_paper(*, patient, entry: str, actor, source: str):
+    """The page for typing in a paper questionnaire opened for the patient (it names them)."""
+    events.paper_form_opened(patient=patient, entry=entry, actor=actor, source=source)
+    return patient
+
+
 def read_response(*, response: Response, actor, source: str) -> Response:
     events.response_read(response=response, actor=actor, source=source)
     return response

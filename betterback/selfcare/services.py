@@ -204,6 +204,12 @@ def add_flare_note(
     return note, True
 
 
+def read_reminders(*, patient, actor, source: str) -> ReminderChoice | None:
+    """The patient's own reminder choice, for the page that changes it."""
+    events.self_management_read(patient=patient, kind=Target.REMINDERS, actor=actor, source=source)
+    return ReminderChoice.objects.filter(patient=patient).first()
+
+
 def save_reminders(*, patient, weekdays, time, by_email, actor, source) -> ReminderChoice:
     choice, _ = ReminderChoice.objects.update_or_create(
         patient=patient,

@@ -253,7 +253,11 @@ def my_progress(request: HttpRequest) -> HttpResponse:
 @patient_required
 def reminders(request: HttpRequest) -> HttpResponse:
     patient, source = own_patient_record(request), source_of(request)
-    choice = ReminderChoice.objects.filter(patient=patient).first()
+    choice = (
+        services.read_reminders(patient=patient, actor=request.user, source=source)
+        if request.method == "GET"
+        else ReminderChoice.objects.filter(patient=patient).first()
+    )
     initial = (
         {
             "by_email": "1" if choice.by_email else "0",

@@ -124,6 +124,12 @@ def read_shared(*, share: Share, actor, source: str) -> dict:
     return {"plan": read(patient), "session": last_ended(patient), "series": series_for(patient)}
 
 
+def read_share(*, share: Share, actor, source: str) -> Share:
+    """One of the patient's shares, for the page that takes it back."""
+    events.share_read(share=share, actor=actor, source=source)
+    return share
+
+
 def shares_of(*, patient, actor, source: str) -> list[Share]:
     """The patient's own list: every share, with who accepted it."""
     events.shares_read(patient=patient, actor=actor, source=source)

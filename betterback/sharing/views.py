@@ -64,6 +64,7 @@ def revoke(request: HttpRequest, share_id) -> HttpResponse:
             request, _("You no longer share with %(recipient)s.") % {"recipient": share.recipient}
         )
         return redirect("sharing:mine")
+    services.read_share(share=share, actor=request.user, source=source_of(request))
     return render(request, "sharing/revoke.html", {"share": share})
 
 

@@ -18,6 +18,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from betterback.audit.models import Action, AuditEvent
+from betterback.audit.targets import kind_of
 from betterback.content.pack import pack
 from betterback.dialogue.models import DialogueSession
 from betterback.materials.models import Context
@@ -27,6 +28,7 @@ from betterback.questionnaires import services as questionnaires
 from betterback.questionnaires.models import DEFAULT_INTAKE, WordingPack
 from betterback.sharing import services as sharing
 from betterback.testing.factories import fill_what_matters, letter_invitation
+from betterback.training import services as training
 
 PETER_ACTIVITY = "Carry my grandson up the stairs"
 PEOPLE = ["anonymous", "lise", "olav", "karim", "anne", "peter", "maja", "staff"]
@@ -51,44 +53,95 @@ class Page:
     args: tuple[str, ...] = ()  # more of the URL, as is: an action key of Peter's plan, say
     share: bool = False  # the URL names Peter's share, accepted by Lise
     alert: bool = False  # the URL names Peter's warning-sign alert
+    # The audit event a visit by its audience writes: "<action> <target kind>" (audit.targets;
+    # "-" for no target), or "none" for a page that shows or changes no one's data.
+    event: str = ""
 
 
 # Every protected page, and who it is for.
 PAGES = [
-    Page("front:patient_list", "clinicians"),
-    Page("invitations:invite", "clinicians"),
-    Page("front:patient_overview", "peters_clinician", names_peter=True),
-    Page("dialogue:material", "peters_clinician", names_peter=True, material=MATERIAL),
-    Page("materials:clinician_print", "peters_clinician", names_peter=True, material=MATERIAL),
-    Page("patients:end_care", "peters_clinician", names_peter=True),
-    Page("invitations:detail", "inviting_clinician"),
-    Page("invitations:renew", "inviting_clinician", method="post"),
-    Page("front:patient_home", "patients"),
-    Page("patients:access_log", "patients"),
-    Page("materials:patient_material", "patients", material=MATERIAL),
-    Page("materials:patient_print", "patients", material=MATERIAL),
-    Page("front:admin_overview", "clinic_admins"),
-    Page("dialogue:start", "peters_clinician", method="post", names_peter=True),
-    Page("dialogue:session", "peters_clinician", names_peter=True, session=True),
-    Page("dialogue:end", "peters_clinician", method="post", names_peter=True, session=True),
-    Page("dialogue:summary", "peters_clinician", names_peter=True, session=True),
-    Page("dialogue:patient_plan", "peters_clinician", names_peter=True),
-    Page("dialogue:patient_plan_print", "peters_clinician", names_peter=True),
-    Page("dialogue:my_plan", "patients"),
-    Page("dialogue:my_plan_print", "patients"),
-    Page("questionnaires:mine", "patients"),
-    Page("questionnaires:my_results", "patients"),
+    Page("front:patient_list", "clinicians", event="list patient_list"),
+    Page("invitations:invite", "clinicians", event="none"),
+    Page("front:patient_overview", "peters_clinician", names_peter=True, event="read overview"),
+    Page(
+        "dialogue:material",
+        "peters_clinician",
+        names_peter=True,
+        material=MATERIAL,
+        event="read material",
+    ),
+    Page(
+        "materials:clinician_print",
+        "peters_clinician",
+        names_peter=True,
+        material=MATERIAL,
+        event="print material",
+    ),
+    Page("patients:end_care", "peters_clinician", names_peter=True, event="read care_relationship"),
+    Page("invitations:detail", "inviting_clinician", event="read invitation"),
+    Page("invitations:renew", "inviting_clinician", method="post", event="invite invitation"),
+    Page("front:patient_home", "patients", event="read overview"),
+    Page("patients:access_log", "patients", event="read access_log"),
+    Page("materials:patient_material", "patients", material=MATERIAL, event="read material"),
+    Page("materials:patient_print", "patients", material=MATERIAL, event="print material"),
+    Page("front:admin_overview", "clinic_admins", event="none"),
+    Page("dialogue:start", "peters_clinician", method="post", names_peter=True, event="none"),
+    Page(
+        "dialogue:session", "peters_clinician", names_peter=True, session=True, event="read session"
+    ),
+    Page(
+        "dialogue:end",
+        "peters_clinician",
+        method="post",
+        names_peter=True,
+        session=True,
+        event="update session",
+    ),
+    Page("dialogue:summary", "peters_clinician", names_peter=True, session=True, event="read plan"),
+    Page("dialogue:patient_plan", "peters_clinician", names_peter=True, event="read plan"),
+    Page("dialogue:patient_plan_print", "peters_clinician", names_peter=True, event="read plan"),
+    Page("dialogue:my_plan", "patients", event="read plan"),
+    Page("dialogue:my_plan_print", "patients", event="read plan"),
+    Page("questionnaires:mine", "patients", event="read qset"),
+    Page("questionnaires:my_results", "patients", event="read results"),
     # Going on in a set redirects to the first questionnaire not yet sent.
-    Page("questionnaires:continue", "peters_set", qset="open", ok_status=302),
-    Page("questionnaires:answer", "peters_set", qset="open", response=True),
-    Page("questionnaires:done", "peters_set", qset="answered"),
-    Page("front:follow_up", "clinicians"),
-    Page("questionnaires:patient_results", "peters_clinician", names_peter=True),
-    Page("questionnaires:response_detail", "peters_clinician", names_peter=True, response=True),
-    Page("questionnaires:paper_choice", "peters_clinician", names_peter=True),
-    Page("questionnaires:paper_entry", "peters_clinician", names_peter=True, entry="rmdq"),
-    Page("questionnaires:clinic_settings", "clinic_admins"),
-    Page("safety:acknowledge", "peters_clinician", names_peter=True, alert=True),
+    Page("questionnaires:continue", "peters_set", qset="open", ok_status=302, event="read qset"),
+    Page(
+        "questionnaires:answer",
+        "peters_set",
+        qset="open",
+        response=True,
+        event="read questionnaire",
+    ),
+    Page("questionnaires:done", "peters_set", qset="answered", event="read qset"),
+    Page("front:follow_up", "clinicians", event="list follow_up_list"),
+    Page(
+        "questionnaires:patient_results", "peters_clinician", names_peter=True, event="read results"
+    ),
+    Page(
+        "questionnaires:response_detail",
+        "peters_clinician",
+        names_peter=True,
+        response=True,
+        event="read questionnaire",
+    ),
+    Page(
+        "questionnaires:paper_choice",
+        "peters_clinician",
+        names_peter=True,
+        event="read questionnaire",
+    ),
+    Page(
+        "questionnaires:paper_entry",
+        "peters_clinician",
+        names_peter=True,
+        entry="rmdq",
+        event="read questionnaire",
+    ),
+    Page("questionnaires:clinic_settings", "clinic_admins", event="none"),
+    Page(
+        "safety:acknowledge", "peters_clinician", names_peter=True, alert=True, event="read alert"
+    ),
     # The table posts no choice: the clinician gets the form back with its error.
     Page(
         "safety:acknowledge",
@@ -97,67 +150,99 @@ PAGES = [
         names_peter=True,
         alert=True,
         ok_status=400,
+        event="read alert",
     ),
-    Page("safety:clinic_settings", "clinic_admins"),
+    Page("safety:clinic_settings", "clinic_admins", event="none"),
     # The table posts no file: the administrator gets the form back with its error.
-    Page("questionnaires:install_pack", "clinic_admins", method="post", ok_status=400),
-    Page("questionnaires:remove_pack", "clinic_admins", method="post", wording_pack=True),
-    Page("selfcare:check_in", "patients"),
-    Page("selfcare:goal_review", "patients"),
-    Page("selfcare:flare_up", "patients"),
-    Page("selfcare:flare_start", "patients", method="post"),
-    Page("selfcare:flare_end", "patients", method="post"),
+    Page(
+        "questionnaires:install_pack", "clinic_admins", method="post", ok_status=400, event="none"
+    ),
+    Page(
+        "questionnaires:remove_pack",
+        "clinic_admins",
+        method="post",
+        wording_pack=True,
+        event="update wording_pack",
+    ),
+    Page("selfcare:check_in", "patients", event="read plan"),
+    Page("selfcare:goal_review", "patients", event="read goal_review"),
+    Page("selfcare:flare_up", "patients", event="read flare"),
+    Page("selfcare:flare_start", "patients", method="post", event="create flare"),
+    Page("selfcare:flare_end", "patients", method="post", event="none"),
     # The table posts no note: the patient gets the form back with its error.
-    Page("selfcare:flare_note", "patients", method="post", ok_status=400),
-    Page("selfcare:my_progress", "patients"),
-    Page("selfcare:reminders", "patients"),
+    Page("selfcare:flare_note", "patients", method="post", ok_status=400, event="none"),
+    Page("selfcare:my_progress", "patients", event="read progress"),
+    Page("selfcare:reminders", "patients", event="read reminders"),
     # Act1 is in Peter's action plan only: Maja has no such action to grade.
-    Page("selfcare:my_grading", "peters_action", args=("act1",)),
+    Page("selfcare:my_grading", "peters_action", args=("act1",), event="read graded_activity"),
     # The table posts a form, not the JSON a device sends: the device is told what to send.
-    Page("selfcare:sync", "patients", method="post", ok_status=400),
-    Page("selfcare:patient_progress", "peters_clinician", names_peter=True),
-    Page("selfcare:grading", "peters_clinician", names_peter=True, args=("act1",)),
-    Page("learn:library", "patients"),
-    Page("learn:material", "patients", args=(MATERIAL,)),
-    Page("exchange:patient_fhir", "peters_clinician", names_peter=True),
-    Page("rights:my_data", "patients"),
-    Page("rights:json", "patients"),
-    Page("rights:pdf", "patients"),
-    Page("rights:fhir", "patients"),
-    Page("rights:delete", "patients"),
+    Page("selfcare:sync", "patients", method="post", ok_status=400, event="none"),
+    Page("selfcare:patient_progress", "peters_clinician", names_peter=True, event="read progress"),
+    Page(
+        "selfcare:grading",
+        "peters_clinician",
+        names_peter=True,
+        args=("act1",),
+        event="read graded_activity",
+    ),
+    Page("learn:library", "patients", event="read learn"),
+    Page("learn:material", "patients", args=(MATERIAL,), event="read learn"),
+    Page("exchange:patient_fhir", "peters_clinician", names_peter=True, event="print fhir_export"),
+    Page("rights:my_data", "patients", event="none"),
+    Page("rights:json", "patients", event="read my_data"),
+    Page("rights:pdf", "patients", event="print my_data"),
+    Page("rights:fhir", "patients", event="read my_data"),
+    Page("rights:delete", "patients", event="read self_management_data"),
     # The table posts no confirmation: the patient gets the form back with its error.
-    Page("rights:delete", "patients", method="post", ok_status=400),
-    Page("printing:clinician_material", "peters_clinician", names_peter=True, material=MATERIAL),
-    Page("printing:clinician_plan", "peters_clinician", names_peter=True),
-    Page("printing:blank_material", "clinicians", material=MATERIAL),
-    Page("printing:questionnaire", "clinicians", entry="rmdq"),
-    Page("printing:patient_material", "patients", material=MATERIAL),
-    Page("printing:patient_plan", "patients"),
-    Page("sharing:mine", "patients"),
+    Page(
+        "rights:delete", "patients", method="post", ok_status=400, event="read self_management_data"
+    ),
+    Page(
+        "printing:clinician_material",
+        "peters_clinician",
+        names_peter=True,
+        material=MATERIAL,
+        event="print material",
+    ),
+    Page("printing:clinician_plan", "peters_clinician", names_peter=True, event="print plan"),
+    Page("printing:blank_material", "clinicians", material=MATERIAL, event="none"),
+    Page("printing:questionnaire", "clinicians", entry="rmdq", event="none"),
+    Page("printing:patient_material", "patients", material=MATERIAL, event="print material"),
+    Page("printing:patient_plan", "patients", event="print plan"),
+    Page("sharing:mine", "patients", event="read shares"),
     # The table posts no recipient or period: the patient gets the form back with its errors.
-    Page("sharing:create", "patients", method="post", ok_status=400),
-    Page("sharing:revoke", "peters_share_owner", share=True),
-    Page("sharing:shared_list", "clinicians"),
-    Page("sharing:shared_plan", "peters_share", share=True),
-    Page("training:overview", "clinicians"),
-    Page("training:module", "clinicians", args=("approach",)),
-    Page("training:module", "clinicians", method="post", args=("approach",)),
+    Page("sharing:create", "patients", method="post", ok_status=400, event="read shares"),
+    Page("sharing:revoke", "peters_share_owner", share=True, event="read share"),
+    Page("sharing:shared_list", "clinicians", event="list shared_list"),
+    Page("sharing:shared_plan", "peters_share", share=True, event="read shared_plan"),
+    Page("training:overview", "clinicians", event="none"),
+    Page("training:module", "clinicians", args=("approach",), event="none"),
+    Page("training:module", "clinicians", method="post", args=("approach",), event="none"),
     # Not done yet: the clinician is sent back to the module.
-    Page("training:module_done", "clinicians", args=("approach",), ok_status=302),
-    Page("training:question", "clinicians", args=("approach", "ten-points")),
-    Page("training:case", "clinicians", args=("worried-first-episode",)),
-    Page("training:case", "clinicians", method="post", args=("worried-first-episode",)),
+    Page("training:module_done", "clinicians", args=("approach",), ok_status=302, event="none"),
+    Page("training:question", "clinicians", args=("approach", "ten-points"), event="none"),
+    Page("training:case", "clinicians", args=("worried-first-episode",), event="none"),
+    Page(
+        "training:case", "clinicians", method="post", args=("worried-first-episode",), event="none"
+    ),
     # A step before the case is started sends the clinician to the case's start.
     Page(
         "training:step",
         "clinicians",
         args=("worried-first-episode", "first-material"),
         ok_status=302,
+        event="none",
     ),  # fmt: skip
     # Not finished: the clinician is sent to the course with a message.
-    Page("printing:certificate", "clinicians", ok_status=302),
-    Page("training:reflections", "clinicians"),
-    Page("training:reflect", "peters_clinician", names_peter=True, session=True),
+    Page("printing:certificate", "clinicians", ok_status=302, event="none"),
+    Page("training:reflections", "clinicians", event="read reflections"),
+    Page(
+        "training:reflect",
+        "peters_clinician",
+        names_peter=True,
+        session=True,
+        event="read reflection",
+    ),
     # The table posts no reflection: the clinician gets the form back with its error.
     Page(
         "training:reflect",
@@ -166,21 +251,22 @@ PAGES = [
         names_peter=True,
         session=True,
         ok_status=200,
+        event="read reflection",
     ),  # fmt: skip
-    Page("training:clinic_progress", "clinic_admins"),
+    Page("training:clinic_progress", "clinic_admins", event="none"),
 ]
 
 # Pages anyone may open; none of them refuses anybody.
 PUBLIC = [
-    Page("front:start", "everyone"),
-    Page("accounts:set_language", "everyone", method="post"),
-    Page("accounts:login", "everyone"),
-    Page("accounts:logout", "everyone", method="post"),
-    Page("invitations:accept", "everyone"),
-    Page("sharing:accept", "everyone"),
+    Page("front:start", "everyone", event="none"),
+    Page("accounts:set_language", "everyone", method="post", event="none"),
+    Page("accounts:login", "everyone", event="none"),
+    Page("accounts:logout", "everyone", method="post", event="logout -"),
+    Page("invitations:accept", "everyone", event="none"),
+    Page("sharing:accept", "everyone", event="none"),
     # The patient app's manifest and service worker hold no patient data.
-    Page("selfcare:manifest", "everyone"),
-    Page("selfcare:service_worker", "everyone"),
+    Page("selfcare:manifest", "everyone", event="none"),
+    Page("selfcare:service_worker", "everyone", event="none"),
 ]
 
 ALLOWED = {
@@ -242,7 +328,8 @@ def build_world(cast):
     """Peter has filled in "What matters to me"; Lise has an open letter invitation. Peter has
     his intake set waiting, and has answered his first follow-up set (his back pain only). Anne's
     clinic has a wording pack installed. Peter's action plan has one action, act1. Peter has
-    answered "yes" to an urgent warning sign in his intake, which raised an alert."""
+    answered "yes" to an urgent warning sign in his intake, which raised an alert. Lise has
+    written a reflection on her session with him."""
     fill_what_matters(cast.peter_patient, actor=cast.lise, text=PETER_ACTIVITY)
     save_entry(
         patient=cast.peter_patient,
@@ -302,6 +389,14 @@ def build_world(cast):
     )
     screen = intake.responses.get(instrument_id="redflags")
     questionnaires.save_answers(response=screen, raw={"1": "1"}, actor=cast.peter, source="test")
+    training.reflect(
+        session=session,
+        clinician=lise,
+        went_well="He named what matters",
+        try_next="Ask sooner",
+        actor=cast.lise,
+        source="test",
+    )
     return {
         "alert": peter.alerts.get(),
         "share": share,
@@ -384,6 +479,46 @@ def last_event_id():
 
 def test_every_url_of_the_project_is_in_the_access_table():
     assert project_view_names() == {p.view for p in PAGES + PUBLIC}
+
+
+def test_every_page_declares_its_audit_event():
+    assert [p.view for p in PAGES + PUBLIC if not p.event] == []
+
+
+# Events about a clinic, not a patient; and logging in and out.
+NO_PATIENT = {"wording_pack", "questionnaire_schedule", "clinic_safety_settings", "-"}
+
+
+def visitor(page: Page) -> str:
+    """Who opens the page for its event: Lise or Peter where they may, since the world is theirs."""
+    allowed = ALLOWED.get(page.audience, {"lise"})
+    return next(who for who in ("lise", "peter", "anne", "olav") if who in allowed)
+
+
+@pytest.mark.parametrize(
+    "page", PAGES + PUBLIC, ids=[f"{page.view}-{page.method}" for page in PAGES + PUBLIC]
+)
+def test_each_page_writes_its_audit_event(cast, world, client_for, page):
+    """Every look at patient data is logged: a visit by the page's audience writes the event
+    the table declares, about the patient whose data it is."""
+    who = visitor(page)
+    before = last_event_id()
+
+    open_page(client_for(user_of(cast, who)), page, url_of(page.view, cast, world))
+
+    written = [e for e in new_events(before) if e.action != Action.REFUSED]
+    if page.event == "none":
+        assert written == []
+        return
+    action, kind = page.event.split()
+    matching = [e for e in written if e.action == action and (kind_of(e.target) or "-") == kind]
+    assert matching, f"{page.view} wrote {[(e.action, e.target) for e in written]}"
+    for event in matching:
+        assert event.actor == user_of(cast, who)
+        if kind not in NO_PATIENT:
+            assert event.patient is not None
+            invited = page.view.startswith("invitations:")
+            assert event.patient == (world["invitation"].patient if invited else cast.peter_patient)
 
 
 @pytest.mark.parametrize(
