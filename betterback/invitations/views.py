@@ -1,33 +1,20 @@
 import segno
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from betterback.accounts.services import do_login
-from betterback.audit.events import refused as refuse
 from betterback.audit.services import source_of
 from betterback.invitations import services
+from betterback.invitations.access import invitation_for_clinician
 from betterback.invitations.forms import AcceptForm, InviteForm
-from betterback.invitations.models import Delivery, Invitation
+from betterback.invitations.models import Delivery
 from betterback.patients.access import clinician_required
 
 SESSION_TOKENS = "invitation_tokens"
-
-
-def invitation_for_clinician(request: HttpRequest, pk) -> Invitation:
-    """An invitation, only for the clinician who made it."""
-    invitation = (
-        Invitation.objects.filter(pk=pk, clinician__user=request.user)
-        .select_related("patient", "clinician__user", "clinician__clinic")
-        .first()
-    )
-    if invitation is None:
-        refuse(request, reason="not_own_invitation")
-        raise Http404
-    return invitation
 
 
 def _after_creation(request: HttpRequest, invitation, token) -> HttpResponse:

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from betterback.audit.events import refused as refuse
 from betterback.patients.access import own_patient_record
-from betterback.questionnaires.models import QuestionnaireSet, Response
+from betterback.questionnaires.models import QuestionnaireSet, Response, WordingPack
 
 
 def own_set(request, set_id) -> QuestionnaireSet:
@@ -39,3 +39,13 @@ def response_for_clinician(request, patient, response_id) -> Response:
         refuse(request, reason="not_this_patients_response", patient=patient)
         raise Http404
     return response
+
+
+def wording_pack_for_admin(request, pack_id) -> WordingPack:
+    """A wording pack of the logged-in administrator's own clinic, or 404 (logged)."""
+    clinic = request.user.clinic_administrator.clinic
+    pack = WordingPack.objects.filter(pk=pack_id, clinic=clinic).first()
+    if pack is None:
+        refuse(request, reason="not_own_wording_pack")
+        raise Http404
+    return pack

@@ -9,7 +9,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from betterback.audit.events import refused as refuse
 from betterback.audit.services import source_of
 from betterback.core.charts import Point, trend_svg
 from betterback.patients.access import (
@@ -18,7 +17,7 @@ from betterback.patients.access import (
     patient_for_clinician,
 )
 from betterback.questionnaires import presentation, results, services
-from betterback.questionnaires.access import response_for_clinician
+from betterback.questionnaires.access import response_for_clinician, wording_pack_for_admin
 from betterback.questionnaires.definitions import (
     NoPaperForm,
     definition_of,
@@ -218,11 +217,7 @@ def install_pack(request: HttpRequest) -> HttpResponse:
 @require_POST
 @clinic_admin_required
 def remove_pack(request: HttpRequest, pack_id) -> HttpResponse:
-    clinic = request.user.clinic_administrator.clinic
-    pack = WordingPack.objects.filter(pk=pack_id, clinic=clinic).first()
-    if pack is None:
-        refuse(request, reason="not_own_wording_pack")
-        raise Http404
+    pack = wording_pack_for_admin(request, pack_id)
     services.remove_wording_pack(pack=pack, actor=request.user, source=source_of(request))
     messages.success(request, _("The wording pack is removed; the reference text is used again."))
     return redirect("questionnaires:clinic_settings")
