@@ -152,6 +152,8 @@ LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
 LANGUAGE_COOKIE_NAME = "betterback_language"
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# English dates as a Dane reads them (day first, 24-hour clock); Danish uses Django's own.
+FORMAT_MODULE_PATH = "betterback.formats"
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

@@ -336,7 +336,7 @@ def alert_acknowledged(*, alert, actor, source: str) -> AuditEvent:
     """A clinician acknowledged an alert and said what was done."""
     return record(
         actor=actor,
-        action=Action.UPDATE,
+        action=Action.ACKNOWLEDGE,
         source=source,
         patient=alert.patient,
         target=target(Target.ALERT, alert.public_id),
@@ -536,7 +536,7 @@ def fhir_exported(*, patient, actor, source: str, resources: int) -> AuditEvent:
     """The patient's data left as a FHIR bundle (how many resources)."""
     return record(
         actor=actor,
-        action=Action.PRINT,
+        action=Action.EXPORT,
         source=source,
         patient=patient,
         target=target(Target.FHIR_EXPORT),

@@ -29,6 +29,8 @@ class Action(models.TextChoices):
     INVITE = "invite", _("invited")
     ACCEPT = "accept", _("accepted an invitation")
     END_CARE = "end_care", _("ended the care relationship with")
+    EXPORT = "export", _("downloaded")
+    ACKNOWLEDGE = "acknowledge", _("followed up on")
 
 
 class AuditEvent(models.Model):

@@ -52,14 +52,18 @@ def _clinician(email, name, clinic, profession):
     return clinician
 
 
-def _patient(email, name, clinician):
+def _patient(email, name, clinician, in_care_for: timedelta):
+    """The patient, in the clinician's care since ``in_care_for`` ago (before their intake)."""
     user = _user(email, name)
     patient, _ = Patient.objects.update_or_create(
         email=email, defaults={"full_name": name, "user": user}
     )
     if not CareRelationship.objects.active().filter(patient=patient, clinician=clinician).exists():
         CareRelationship.objects.create(
-            patient=patient, clinician=clinician, clinic=clinician.clinic
+            patient=patient,
+            clinician=clinician,
+            clinic=clinician.clinic,
+            started_at=timezone.now() - in_care_for,
         )
     return patient
 
@@ -269,8 +273,9 @@ def load_demo() -> None:
     karim = _clinician("karim@demo.example", "Karim Nasser", vejle, Profession.CHIROPRACTOR)
     admin = _user("admin@demo.example", "Anne Dahl")
     ClinicAdministrator.objects.update_or_create(user=admin, defaults={"clinic": odense})
-    peter = _patient("peter@demo.example", "Peter Jensen", lise)
-    maja = _patient("maja@demo.example", "Maja Sørensen", karim)
+    # Peter came 14 weeks ago (his intake, then his first session a few days later); Maja today.
+    peter = _patient("peter@demo.example", "Peter Jensen", lise, timedelta(weeks=13, days=4))
+    maja = _patient("maja@demo.example", "Maja Sørensen", karim, timedelta(hours=3))
     _reset_values(peter, "peter", lise.user)
     _finished_session(peter, "peter", lise)
     _reset_values(maja, "maja", karim.user)

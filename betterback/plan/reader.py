@@ -74,7 +74,7 @@ class Plan:
     goals: list[Goal]
     actions: list[Action]  # every action, also those for no goal
     flare_plan: list[Answer]  # the flare-up plan's answers; [] when it is not filled in
-    next_appointment: str  # an ISO date, or ""
+    next_appointment: date | None  # None when none is set (or it is not a date)
     material_ids: dict[str, str]  # role -> the id of the material that plays it, for links
 
     @property
@@ -135,7 +135,7 @@ def build(
         goals=_goals(roles["goals"], data, values, actions),
         actions=actions,
         flare_plan=answers(flare_material, flare_data, labels) if flare_data else [],
-        next_appointment=str(
+        next_appointment=_date(
             follow_up.value(data.get(follow_up.material_id, {}), "next_appointment")
         ),
         material_ids={name: r.material_id for name, r in roles.items()},
@@ -206,3 +206,10 @@ def _keys(link) -> list[str]:
     if isinstance(link, str):
         return [link] if link else []
     return [str(key) for key in link or [] if key]
+
+
+def _date(value) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None

@@ -95,7 +95,9 @@ def paper_choice(request: HttpRequest, public_id) -> HttpResponse:
         patient=patient, entry="", actor=request.user, source=source_of(request)
     )
     entries = []
-    for definition in instruments().values():
+    # In the order results are shown: pain first, then risk, function and confidence.
+    order = [*results.ORDER, *instruments()]
+    for definition in sorted(instruments().values(), key=lambda d: order.index(d.id)):
         if definition.kind == "open":
             continue
         for variant in definition.variants or [None]:

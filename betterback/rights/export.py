@@ -14,6 +14,7 @@ from betterback.audit.services import events_about
 from betterback.content.pack import pack
 from betterback.dialogue.models import DialogueSession
 from betterback.materials.models import WorksheetEntry, WorksheetRevision
+from betterback.patients.access_log import what_was_touched
 from betterback.patients.models import CareRelationship
 from betterback.plan import reader
 from betterback.plan.models import GradedActivity
@@ -369,6 +370,7 @@ def access_log(patient) -> list[dict]:
                 "action": event.action,
                 "action_text": str(event.get_action_display()),
                 "target": event.target,
+                "target_text": what_was_touched(event),
                 "source": event.source,
             }
         )

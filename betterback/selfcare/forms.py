@@ -130,10 +130,12 @@ class FlareNoteForm(forms.Form):
 class GradingForm(forms.Form):
     unit = forms.ChoiceField(label=_("Measured in"), choices=Unit.choices)
     baseline = forms.IntegerField(
-        label=_("What the patient manages on an ordinary day"), min_value=1, max_value=1000
+        label=_("What can be managed on an ordinary day"), min_value=1, max_value=1000
     )
     starts_on = forms.DateField(
-        label=_("First week starts"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("First week starts"),
+        # A date input takes and shows the ISO date, whatever the page's language.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     steps = forms.CharField(
         label=_("Planned amount per week"),

@@ -6,6 +6,7 @@ import ast
 from pathlib import Path
 
 from django.template import Context, Template
+from django.urls import reverse
 from django.utils import translation
 
 from betterback.audit import catalogue
@@ -107,8 +108,33 @@ def test_the_access_log_words_each_event_from_its_target():
         "your material “My goals”"
     )
     assert words(AuditEvent(action=Action.READ, target="material:gone")) == "your material"
-    assert words(AuditEvent(action=Action.REFUSED, target="/me/plan/")) == "your data"
     assert words(AuditEvent(action=Action.READ, target="something_new")) == "your data"
+
+
+def test_a_refusal_is_worded_from_the_page_that_was_refused(cast):
+    peter = cast.peter_patient.public_id
+    overview = reverse("front:patient_overview", args=[peter])
+    goals = reverse("dialogue:material", args=[peter, "my-goals"])
+
+    assert words(AuditEvent(action=Action.REFUSED, target=overview)) == "your overview"
+    assert words(AuditEvent(action=Action.REFUSED, target=goals)) == "your material “My goals”"
+    assert words(AuditEvent(action=Action.REFUSED, target="/no/such/page/")) == "your data"
+
+
+def test_a_material_read_for_its_links_says_it_was_shown_in_another_material():
+    event = AuditEvent(
+        action=Action.READ, target="material:what-matters", detail={"linked_from": "my-goals"}
+    )
+
+    assert words(event) == (
+        "what you wrote in your material “What matters to me”, shown in another material"
+    )
+
+
+def test_a_fhir_export_reads_as_downloaded_and_an_acknowledged_alert_as_followed_up():
+    with translation.override("da"):
+        assert str(Action.EXPORT.label) == "hentede"
+        assert str(Action.ACKNOWLEDGE.label) == "fulgte op på"
 
 
 def test_the_catalogue_in_docs_is_the_one_the_code_makes():

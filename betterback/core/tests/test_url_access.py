@@ -187,7 +187,7 @@ PAGES = [
     ),
     Page("learn:library", "patients", event="read learn"),
     Page("learn:material", "patients", args=(MATERIAL,), event="read learn"),
-    Page("exchange:patient_fhir", "peters_clinician", names_peter=True, event="print fhir_export"),
+    Page("exchange:patient_fhir", "peters_clinician", names_peter=True, event="export fhir_export"),
     Page("rights:my_data", "patients", event="none"),
     Page("rights:json", "patients", event="read my_data"),
     Page("rights:pdf", "patients", event="print my_data"),

@@ -250,3 +250,13 @@ def test_lises_practice_answers_are_accepted_unchanged_by_their_pages(db):
         assert changes(pack()[sheet.material_id], sheet.data, saved) == [], sheet.material_id
         for field_id, value in sheet.data.items():
             assert saved[field_id] == value, (sheet.material_id, field_id)
+
+
+def test_each_demo_patient_was_in_care_before_their_first_questionnaire(db):
+    run()
+
+    for email in ("peter@demo.example", "maja@demo.example"):
+        patient = Patient.objects.get(email=email)
+        care = CareRelationship.objects.get(patient=patient)
+        first = patient.questionnaire_sets.order_by("available_from").first()
+        assert care.started_at < first.available_from, email

@@ -175,3 +175,20 @@ def test_opening_the_session_page_is_logged(cast, client_for):
         cast.peter_patient,
         "view:dialogue:session",
     )
+
+
+def test_the_clinicians_plan_page_speaks_to_the_clinician_not_the_patient(cast, client_for):
+    cast.lise.language = "en"
+    cast.lise.save(update_fields=["language"])
+    session = started(cast, client_for)
+    lise = client_for(cast.lise)
+    plan_url = reverse("dialogue:patient_plan", args=[cast.peter_patient.public_id])
+    before = lise.get(plan_url).content.decode()
+    lise.post(session_url(cast, session, "dialogue:end"))
+
+    after = lise.get(plan_url).content.decode()
+
+    assert "No session with Peter Jensen has ended yet" in before
+    assert "Made by Peter Jensen and Lise Holm on" in after
+    for text in (before, after):
+        assert "your clinician" not in text and "you have filled in yourself" not in text

@@ -35,7 +35,7 @@ def test_the_download_is_recorded_on_the_patients_record(cast, client_for):
     client_for(cast.lise).get(url(cast))
 
     event = AuditEvent.objects.get(target="fhir_export")
-    assert event.action == Action.PRINT
+    assert event.action == Action.EXPORT
     assert event.actor == cast.lise
     assert event.patient == cast.peter_patient
     assert event.source == "view:exchange:patient_fhir"

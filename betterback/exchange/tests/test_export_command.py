@@ -26,7 +26,7 @@ def test_it_writes_the_patients_bundle_and_records_it(cast, tmp_path, capsys):
     assert capsys.readouterr().out == f"wrote {len(bundle['entry'])} resources to {path}\n"
     event = AuditEvent.objects.get(target="fhir_export")
     assert (event.action, event.actor, event.patient, event.source) == (
-        Action.PRINT,
+        Action.EXPORT,
         None,
         cast.peter_patient,
         "command:export-fhir",

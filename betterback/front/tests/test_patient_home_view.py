@@ -162,9 +162,10 @@ def test_the_next_follow_up(cast, client_for):
     body = home(client_for, cast.peter)
 
     with translation.override("da"):
-        date = formats.date_format(timezone.localtime(first.available_from), "SHORT_DATE_FORMAT")
+        date = formats.date_format(timezone.localtime(first.available_from), "DATE_FORMAT")
         assert gettext("Next questionnaires: %(date)s.") % {"date": date} in body
-        assert gettext("Next appointment: %(date)s.") % {"date": "2027-01-05"} in body
+        # Written out in words, as everywhere else on the page: "5. januar 2027".
+        assert gettext("Next appointment: %(date)s.") % {"date": "5. januar 2027"} in body
         assert gettext("No follow-up planned yet.") not in body
 
 

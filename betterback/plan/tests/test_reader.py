@@ -104,7 +104,7 @@ def test_plan_read_gives_the_actions_with_this_weeks_amount_and_the_goals_with_t
     ]
     assert read.has_flare_plan is True
     assert EARLY_SIGNS in str(read.flare_plan)
-    assert read.next_appointment == ""
+    assert read.next_appointment is None
 
 
 def test_plan_read_before_the_graded_plan_starts(cast):
@@ -147,7 +147,7 @@ def test_plan_read_leaves_out_empty_rows_and_values_that_are_gone(cast):
     assert [(g.key, [v.text for v in g.values]) for g in read.goals] == [("goal1", [FAMILY])]
     assert read.has_flare_plan is False
     assert read.flare_plan == []
-    assert read.next_appointment == "2027-01-05"
+    assert read.next_appointment == date(2027, 1, 5)
 
 
 def test_plan_read_of_a_patient_without_a_plan(cast):

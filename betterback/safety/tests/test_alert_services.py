@@ -160,7 +160,7 @@ def test_acknowledging_keeps_who_when_what_and_the_note(cast, clock, screen):
     )
     event = AuditEvent.objects.filter(target=f"alert:{alert.public_id}").first()
     assert (event.action, event.actor, event.detail) == (
-        Action.UPDATE,
+        Action.ACKNOWLEDGE,
         cast.lise,
         {"acknowledged": True, "what_was_done": "referred_acutely"},
     )

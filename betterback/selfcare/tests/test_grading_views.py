@@ -154,3 +154,21 @@ def test_the_patient_sees_bad_steps_refused_too(cast, client_for, peter_plan):
 
     assert response.status_code == 400
     assert not GradedActivity.objects.exists()
+
+
+def test_in_danish_the_saved_start_date_is_shown_to_the_date_field_and_saves_again(
+    cast, client_for, peter_plan
+):
+    cast.peter.language = "da"
+    cast.peter.save(update_fields=["language"])
+    peter = client_for(cast.peter)
+    peter.post(patient_url(), form_data(starts_on="2026-03-16"))
+
+    page = peter.get(patient_url())
+    shown = body_of(page)
+
+    assert page.status_code == 200 and "Første uge begynder" in shown
+    assert 'type="date"' in shown and 'value="2026-03-16"' in shown
+    again = peter.post(patient_url(), form_data(starts_on="2026-03-16", baseline="20"))
+    assert again.status_code == 302
+    assert GradedActivity.objects.get().baseline == 20

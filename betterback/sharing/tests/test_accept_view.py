@@ -43,7 +43,7 @@ def test_the_clinician_sees_who_shares_and_for_whom_it_was_meant(cast, client_fo
     body = text(response)
     assert "Peter Jensen shares their plan with you" in body
     assert "My chiropractor in Vejle" in body
-    assert "until April 10, 2026" in body
+    assert "until 10 April 2026" in body
     assert Share.objects.get().status == "pending"  # looking is not accepting
 
 

@@ -54,7 +54,7 @@ def test_the_clinician_who_accepted_reads_the_plan_and_scores(cast, client_for, 
     body = text(response)
     assert "Shared by the patient" in body
     assert "Peter Jensen's plan" in body
-    assert "until April 10, 2026" in body
+    assert "until 10 April 2026" in body
     assert PETER_GOAL in body
     assert "Total: <strong>6</strong>" in body
     [event] = new_events(before)
